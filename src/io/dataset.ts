@@ -1,0 +1,224 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { inputError } from '../core/errors.js';
+import type { ColumnMapping, Dataset, FieldKey, NameRecord, RecordFields } from '../core/record.js';
+import { type Text, txt } from '../core/text.js';
+import { aliasRank, countHeaderMatches, matchHeader, nameAliases } from './columns.js';
+import { readCsv } from './readers/csv.js';
+import { readXlsx } from './readers/xlsx.js';
+import { readStdin } from './stdin.js';
+import type { RawTable } from './table.js';
+
+export interface ReadOptions {
+  /** Force a text encoding (utf-8, gbk …); detected otherwise. */
+  encoding?: string;
+  /** Sheet name or 1-based index for .xlsx. */
+  sheet?: string;
+  /** A column that must exist (header text as written, or a field key such as `name`). */
+  column?: string;
+  /** Require a name column (default true). */
+  requireName?: boolean;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Read a table file (CSV/TSV/TXT/XLSX, or '-' for standard input) into the shared data model. */
+export async function readDataset(file: string, opts: ReadOptions = {}): Promise<Dataset> {
+  const buf = file === '-' ? await readStdin() : await readInput(file);
+  const raw = await readRawTable(buf, file, opts);
+  return buildDataset(raw, displayName(file), opts);
+}
+
+export async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw inputError(txt('找不到文件', 'file not found'), { file }, txt('请检查文件名和路径。', 'Check the file name and path.'), e);
+    }
+    if (code === 'EISDIR') throw inputError(txt('这是一个文件夹，不是文件', 'this is a folder, not a file'), { file }, undefined, e);
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw inputError(txt('没有读取该文件的权限', 'no permission to read the file'), { file }, undefined, e);
+    }
+    throw inputError(txt(`无法读取文件（${code ?? String(e)}）`, `cannot read the file (${code ?? String(e)})`), { file }, undefined, e);
+  }
+}
+
+export async function readRawTable(buf: Uint8Array, file: string, opts: ReadOptions = {}): Promise<RawTable> {
+  const ext = extname(file).toLowerCase();
+  const name = displayName(file);
+  if (ext === '.xls') {
+    throw inputError(
+      txt('不支持旧版 .xls 格式', 'the old .xls format is not supported'),
+      { file: name },
+      txt('请在 Excel/WPS 中另存为 .xlsx 或「CSV UTF-8」。', 'Save it from Excel/WPS as .xlsx or "CSV UTF-8".'),
+    );
+  }
+  const isZip = ZIP_MAGIC.every((b, i) => buf[i] === b);
+  if (ext === '.xlsx' || ext === '.xlsm' || (file === '-' && isZip)) {
+    if (buf.length === 0) throw inputError(txt('文件是空的', 'the file is empty'), { file: name });
+    return readXlsx(buf, name, { sheet: opts.sheet });
+  }
+  if (isZip) {
+    throw inputError(
+      txt('这是一个压缩文件（可能是 .xlsx），但扩展名不是 .xlsx', 'this is a zip file (perhaps .xlsx) but its name does not end in .xlsx'),
+      { file: name },
+      txt('如果是 Excel 文件，请把扩展名改为 .xlsx。', 'If it is an Excel workbook, rename it to .xlsx.'),
+    );
+  }
+  if (buf.length === 0) {
+    throw inputError(txt('文件是空的', 'the file is empty'), { file: name }, txt('请检查是否选错了文件。', 'Check that this is the right file.'));
+  }
+  return readCsv(buf, name, { encoding: opts.encoding });
+}
+
+function displayName(file: string): string {
+  return file === '-' ? '标准输入' : file;
+}
+
+/** Find the header row, map columns to fields, and turn the rows below it into records. */
+export function buildDataset(raw: RawTable, file: string, opts: ReadOptions = {}): Dataset {
+  const notes: Text[] = [];
+  const headerIdx = findHeaderRow(raw, file, opts);
+  const headerCells = raw.rows[headerIdx];
+  const columns = headerCells.map((h, i) => matchHeader(h, i));
+  const where = { file, sheet: raw.sheet, line: raw.lines[headerIdx] };
+
+  // Empty headers: keep the data, under a generated header.
+  columns.forEach((c, i) => {
+    if (!c.header) c.header = `列${i + 1}`;
+  });
+
+  // The same header twice is ambiguous for a known field; unknown duplicates are renamed so both survive.
+  const seen = new Map<string, number>();
+  for (const c of columns) {
+    const prev = seen.get(c.header);
+    if (prev !== undefined) {
+      if (c.key || c.candidate) {
+        throw inputError(
+          txt(`表头「${c.header}」出现了两次（第 ${prev + 1} 列和第 ${c.index + 1} 列）`, `header "${c.header}" appears twice (columns ${prev + 1} and ${c.index + 1})`),
+          where,
+          txt('请删除或改名其中一列后重试。', 'Delete or rename one of the two columns and try again.'),
+        );
+      }
+      let n = 2;
+      while (seen.has(`${c.header}(${n})`)) n++;
+      notes.push(txt(`表头「${c.header}」重复，第 ${c.index + 1} 列改称「${c.header}(${n})」`, `duplicate header "${c.header}": column ${c.index + 1} renamed "${c.header}(${n})"`));
+      c.header = `${c.header}(${n})`;
+    }
+    seen.set(c.header, c.index);
+  }
+
+  // Two different headers for the same key: the more specific alias wins; the other passes through.
+  const byKey = new Map<FieldKey, ColumnMapping>();
+  for (const c of columns) {
+    const key = c.key;
+    if (!key) continue;
+    const other = byKey.get(key);
+    if (!other) {
+      byKey.set(key, c);
+      continue;
+    }
+    const keep = aliasRank(c.header) < aliasRank(other.header) ? c : other;
+    const drop = keep === c ? other : c;
+    notes.push(txt(
+      `「${keep.header}」和「${drop.header}」都可作为同一字段，使用「${keep.header}」，「${drop.header}」原样保留`,
+      `"${keep.header}" and "${drop.header}" map to the same field; using "${keep.header}", keeping "${drop.header}" as an extra column`,
+    ));
+    drop.key = undefined;
+    byKey.set(key, keep);
+  }
+  for (const c of columns) {
+    if (c.match === 'prefix' && c.key) notes.push(txt(`表头「${c.header}」按截断字段名识别为 ${c.key}`, `header "${c.header}" read as a truncated name of ${c.key}`));
+  }
+
+  if (opts.column !== undefined && !findColumn(columns, opts.column)) {
+    throw inputError(
+      txt(`找不到列「${opts.column}」`, `no column "${opts.column}"`),
+      where,
+      txt(`文件中的列：${columns.map((c) => c.header).join('、')}`, `Columns in the file: ${columns.map((c) => c.header).join(', ')}`),
+    );
+  }
+  if (opts.column === undefined && opts.requireName !== false && !byKey.has('name')) {
+    throw inputError(
+      txt('找不到名称列', 'no name column'),
+      where,
+      txt(
+        `文件中的列：${columns.map((c) => c.header).join('、')}。请把名称所在列的表头改为「${nameAliases().slice(0, 9).join('」「')}」之一，或用 --column 指定。`,
+        `Columns in the file: ${columns.map((c) => c.header).join(', ')}. Name the column of names one of ${nameAliases().join(', ')}, or use --column.`,
+      ),
+    );
+  }
+
+  const nameCol = opts.column !== undefined ? findColumn(columns, opts.column) : byKey.get('name');
+  const extraHeaders = columns.filter((c) => !c.key && !c.candidate).map((c) => c.header);
+  const records: NameRecord[] = [];
+  for (let r = headerIdx + 1; r < raw.rows.length; r++) {
+    const cells = raw.rows[r];
+    if (cells.every((c) => !c || !c.trim())) continue;
+    const fields: RecordFields = {};
+    const extra: Record<string, string> = {};
+    let candidates: string[] | undefined;
+    for (const c of columns) {
+      const v = (cells[c.index] ?? '').trim();
+      if (c.key) {
+        if (v) fields[c.key] = v;
+      } else if (c.candidate) {
+        if (v) (candidates ??= [])[c.candidate - 1] = v;
+      } else {
+        extra[c.header] = cells[c.index] ?? '';
+      }
+    }
+    const name = nameCol ? (cells[nameCol.index] ?? '').trim() : '';
+    records.push({
+      row: r - headerIdx,
+      line: raw.lines[r],
+      name,
+      fields,
+      extra,
+      ...(candidates ? { candidates: candidates.filter(Boolean) } : {}),
+    });
+  }
+  if (records.length === 0) {
+    throw inputError(
+      txt('表头下面没有数据行', 'there are no data rows under the header'),
+      where,
+      txt('请检查是否选错了文件或工作表。', 'Check that this is the right file or sheet.'),
+    );
+  }
+  return {
+    source: { file, sheet: raw.sheet, encoding: raw.encoding },
+    columns,
+    extraHeaders,
+    records,
+    notes,
+  };
+}
+
+/** A column by header text (as written) or by field key. */
+export function findColumn(columns: readonly ColumnMapping[], wanted: string): ColumnMapping | undefined {
+  const w = wanted.trim();
+  return columns.find((c) => c.header === w) ?? columns.find((c) => c.key === w) ?? columns.find((c) => c.header.normalize('NFKC').toLowerCase() === w.normalize('NFKC').toLowerCase());
+}
+
+/** The header row is the first of the first 10 rows with two known headers (one, if the table has one column). */
+function findHeaderRow(raw: RawTable, file: string, opts: ReadOptions): number {
+  const limit = Math.min(raw.rows.length, 10);
+  for (let i = 0; i < limit; i++) if (countHeaderMatches(raw.rows[i]) >= 2) return i;
+  for (let i = 0; i < limit; i++) {
+    const cols = raw.rows[i].map((h, j) => matchHeader(h, j));
+    if (cols.some((c) => c.key === 'name')) return i;
+    if (opts.column !== undefined && findColumn(cols, opts.column)) return i;
+  }
+  const first = raw.rows.findIndex((r) => r.some((c) => c && c.trim()));
+  const found = first >= 0 ? raw.rows[first].filter((c) => c && c.trim()) : [];
+  throw inputError(
+    txt('前 10 行中找不到表头（名称、类别等列）', 'no header row (名称, 类别 …) in the first 10 rows'),
+    { file, sheet: raw.sheet },
+    txt(
+      `第一行的内容：${found.slice(0, 12).join('、') || '（空）'}。请让表头包含「名称」列（也可用 拟命名名称、标准名称、name），或用 --column 指定名称所在列。`,
+      `First row: ${found.slice(0, 12).join(', ') || '(empty)'}. Give the table a 名称 (or name) header, or name the column with --column.`,
+    ),
+  );
+}

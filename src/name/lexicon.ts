@@ -1,0 +1,44 @@
+import { readDataTable } from '../data/files.js';
+
+export type GenericClass =
+  | 'road' | 'regional-road' | 'settlement' | 'building' | 'open-space' | 'improper'
+  | 'admin' | 'natural' | 'structure' | 'scenic';
+
+export interface GenericEntry {
+  text: string;
+  /** Tone-marked syllables, one per character. */
+  syllables: string[];
+  cls: GenericClass;
+}
+
+export interface Lexicon {
+  /** All entries by text. */
+  byText: Map<string, GenericEntry>;
+  /** Longest generic length in characters, to bound suffix search. */
+  maxLen: number;
+}
+
+let cached: Lexicon | undefined;
+
+/** The generic-term table of data/lexicon/generics.tsv, loaded once. */
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const byText = new Map<string, GenericEntry>();
+  let maxLen = 1;
+  for (const [text, py, cls] of readDataTable('lexicon/generics.tsv')) {
+    const syllables = py.split(/\s+/);
+    byText.set(text, { text, syllables, cls: cls as GenericClass });
+    maxLen = Math.max(maxLen, [...text].length);
+  }
+  cached = { byText, maxLen };
+  return cached;
+}
+
+/** Add generics at run time (a profile's regional road generics). */
+export function addGenerics(entries: readonly GenericEntry[]): void {
+  const lx = lexicon();
+  for (const e of entries) {
+    lx.byText.set(e.text, e);
+    lx.maxLen = Math.max(lx.maxLen, [...e.text].length);
+  }
+}
