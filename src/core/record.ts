@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson';
 import type { Text } from './text.js';
 
 /**
@@ -44,6 +45,21 @@ export interface ColumnMapping {
   match?: 'exact' | 'bracket' | 'prefix';
 }
 
+/**
+ * A record's geometry as read. Coordinates stay in the source CRS until the geometry stage transforms them;
+ * a geometry that could not be parsed keeps its raw text and the parse error (reported by geometry-invalid).
+ */
+export interface RecordGeometry {
+  /** GeoJSON geometry object, coordinates in `crs` (x = easting/longitude, y = northing/latitude). */
+  geojson?: Geometry;
+  /** The text the geometry came from (WKT, coordinates), when it came from a table cell. */
+  raw?: string;
+  /** CRS of the coordinates when the source states it ('EPSG:4528', 'gcj02' …): .prj, KML (EPSG:4326), crs column. */
+  crs?: string;
+  /** Why the geometry could not be read. */
+  error?: Text;
+}
+
 export interface NameRecord {
   /** 1-based data row (the first row under the header is 1). */
   row: number;
@@ -57,6 +73,8 @@ export interface NameRecord {
   extra: Record<string, string>;
   /** Candidate names from 拟用名称1..3. */
   candidates?: string[];
+  /** Geometry from a WKT/coordinate column or a geometry file (GeoJSON, Shapefile, KML). */
+  geometry?: RecordGeometry;
 }
 
 export interface Dataset {
@@ -67,4 +85,8 @@ export interface Dataset {
   records: NameRecord[];
   /** Notes about how the input was read (header choices, renamed duplicates …). */
   notes: Text[];
+  /** CRS stated by the source as a whole (.prj of a Shapefile, KML = EPSG:4326), if any. */
+  crs?: string;
+  /** Facts about the source that matter for CRS detection (e.g. 'ovkml': an 奥维 export, usually GCJ-02). */
+  hints?: string[];
 }
