@@ -12,7 +12,7 @@ export const FIELD_KEYS = [
   'province', 'city', 'county', 'township', 'village', 'admin_code', 'admin_path',
   'type', 'grade', 'tier', 'specific', 'generic',
   'start', 'end', 'via', 'length_m', 'width_m', 'orientation', 'naming_reason',
-  'pinyin', 'pinyin_sign', 'reading',
+  'pinyin', 'pinyin_sign', 'reading', 'segmentation',
   'geometry', 'crs', 'lon', 'lat', 'start_lon', 'start_lat', 'end_lon', 'end_lat',
   'applicant', 'sponsored', 'naming_rights', 'old_name', 'protection_measures', 'special_approval',
   'approval_body', 'approval_no', 'approval_date', 'filing_date', 'announce_date', 'place_code',

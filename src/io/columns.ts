@@ -31,6 +31,7 @@ export const COLUMN_ALIASES: Record<FieldKey, readonly string[]> = {
   pinyin: ['地名汉语拼音拼写形式', '罗马字母拼写', '汉语拼音', '拼音', 'pinyin', 'romanization', 'roman_alphabet_spelling'],
   pinyin_sign: ['地名标志汉语拼音拼写形式', '标志拼音', '路牌拼音', 'sign_pinyin', 'pinyin_sign'],
   reading: ['审定读音', '读音', 'reading'],
+  segmentation: ['分词连写', '分词', '分写', 'segmentation'],
   geometry: ['空间位置', '几何', '坐标', 'wkt', 'geometry', 'geom', 'gdm'],
   crs: ['坐标系统', '坐标系', 'crs', 'srid', 'epsg'],
   lon: ['经度', 'lon', 'lng', 'longitude'],

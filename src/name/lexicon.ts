@@ -16,6 +16,8 @@ export interface Lexicon {
   byText: Map<string, GenericEntry>;
   /** Longest generic length in characters, to bound suffix search. */
   maxLen: number;
+  /** Entries by the UTF-16 code of their last character, longest first (suffix search without slicing). */
+  byLast: Map<number, GenericEntry[]>;
 }
 
 let cached: Lexicon | undefined;
@@ -30,7 +32,7 @@ export function lexicon(): Lexicon {
     byText.set(text, { text, syllables, cls: cls as GenericClass });
     maxLen = Math.max(maxLen, [...text].length);
   }
-  cached = { byText, maxLen };
+  cached = { byText, maxLen, byLast: indexByLast(byText) };
   return cached;
 }
 
@@ -41,4 +43,17 @@ export function addGenerics(entries: readonly GenericEntry[]): void {
     lx.byText.set(e.text, e);
     lx.maxLen = Math.max(lx.maxLen, [...e.text].length);
   }
+  lx.byLast = indexByLast(lx.byText);
+}
+
+function indexByLast(byText: Map<string, GenericEntry>): Map<number, GenericEntry[]> {
+  const m = new Map<number, GenericEntry[]>();
+  for (const e of byText.values()) {
+    const last = e.text.charCodeAt(e.text.length - 1);
+    const list = m.get(last);
+    if (list) list.push(e);
+    else m.set(last, [e]);
+  }
+  for (const list of m.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return m;
 }

@@ -2,7 +2,7 @@
  * Name normalisation (rules.md §0.2 step 1): NFKC (full-width letters, digits and brackets → half-width),
  * no spaces of any kind inside or around a Chinese name. The original string is kept by callers for messages.
  */
-const SPACE_RE = /[\s\u200b\u200c\u200d\u2060\ufeff]+/g;
+const SPACE_RE = /(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)+/g;
 const NEEDS_NFKC_RE = /[^\u3400-\u4dbf\u4e00-\u9fff]/;
 
 export function normalizeName(raw: string): string {

@@ -5,8 +5,10 @@ const DIGIT: Record<string, number> = {
 const UNIT: Record<string, number> = { '十': 10, '百': 100 };
 const FORMAL = '壹贰叁肆伍陆柒捌玖拾佰仟';
 
+const NUMERAL_CHARS = new Set([...Object.keys(DIGIT), ...Object.keys(UNIT), ...'0123456789']);
+
 export function isNumeralChar(ch: string): boolean {
-  return ch in DIGIT || ch in UNIT || (ch >= '0' && ch <= '9');
+  return NUMERAL_CHARS.has(ch);
 }
 
 export function isFormalNumeral(ch: string): boolean {

@@ -35,12 +35,22 @@ export interface ParsedName {
   genericClass: GenericClass | null;
   genericEntry?: GenericEntry;
   specificKind: SpecificKind;
-  /** For rule 4 names (解放路南小街): the road name that acts as the 专名, split again. */
-  embedded?: { specific: string; direction?: string; generic: GenericEntry };
+  /** Rule 4 names (解放路南小街, 大通湖街青铜巷): the name inside the 专名, parsed again. */
+  embedded?: EmbeddedName;
   /** The split came from explicit 专名/通名 columns. */
   explicit: boolean;
   /** Why the split may be wrong (shown to the user; the explicit 专名 column settles it). */
   ambiguity?: Text;
+}
+
+/** A name that stands inside a 专名 (1984 rule 4: 解放路 in 解放路南小街, 包头胡同 in 包头胡同东巷). */
+export interface EmbeddedName {
+  /** The inner name (解放路, 太丰一街, 冯屋市场). */
+  name: string;
+  /** Its own parse (专名, modifiers, generic). */
+  parsed: ParsedName;
+  /** What follows it inside the 专名 (青铜 in 大通湖街青铜巷); '' when it ends the 专名. */
+  rest: string;
 }
 
 export interface ParseOptions {
@@ -50,9 +60,21 @@ export interface ParseOptions {
   generic?: string;
   /** Is this a known name (batch, existing names or the reading dictionary)? Used to settle ambiguous splits. */
   isKnown?: (name: string) => boolean;
+  /** Classify the 专名 (specificKind, embedded); default true. The pinyin engine skips it on its hot path. */
+  classify?: boolean;
 }
 
 const DIRECTIONS = '东西南北中左右';
+const DIRECTION_CODES = new Set(Array.from(DIRECTIONS, (c) => c.charCodeAt(0)));
+const NUMERAL_CODES = new Set(Array.from('〇零一二三四五六七八九十百0123456789', (c) => c.charCodeAt(0)));
+const HAO = '号'.charCodeAt(0);
+const HENG = '横'.charCodeAt(0);
+/** First characters of compound generics that carry their own modifier (前街, 后街, 小街, 横路, 直街, 正街, 老街, 古街). */
+const COMPOUND_FIRST = '前后小横直正老古';
+const SINGLE_NUMERAL: Record<string, number | undefined> = {
+  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
+  '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9,
+};
 /** Generics after which an ordinal needs no 专名 (1984: 二马路 2 Mǎlù, 三环路 3 Huánlù, 东四十二条). */
 const BARE_ORDINAL_GENERICS = new Set(['马路', '环路', '条']);
 const SETTLEMENT_SUFFIX = '家庄村湾坝店营屯寨堡集楼岗洼疃夼埠泊铺窝峪坨圩垸墩';
@@ -70,7 +92,6 @@ const PREFERRED: Record<EntityType, ReadonlySet<GenericClass>> = {
   structure: new Set(['structure', 'building', 'open-space']),
   scenic: new Set(['scenic', 'structure']),
 };
-const ROAD_CLASSES: ReadonlySet<GenericClass> = PREFERRED.road;
 
 /** Split a name into 专名, direction, ordinal and 通名. Never throws. */
 export function parseName(original: string, opts: ParseOptions = {}): ParsedName {
@@ -84,6 +105,16 @@ export function parseName(original: string, opts: ParseOptions = {}): ParsedName
   let genericEntry = entry;
   let rest = generic ? full.slice(0, full.length - generic.length) : full;
 
+  // 站前街 → 站前 + 街: after a single character that is not a direction or 大/小, the first character of a
+  // compound generic (前街, 后街, 小巷 …) belongs to a place word; 南/小街 (1984 rule 2) keeps the compound.
+  if (rest.length === 1 && generic.length === 2 && COMPOUND_FIRST.includes(generic[0]) && !DIRECTIONS.includes(rest) && !'大小'.includes(rest)) {
+    const simple = lx.byText.get(generic[1]);
+    if (simple) {
+      rest += generic[0];
+      generic = generic[1];
+      genericEntry = simple;
+    }
+  }
   // 东环路 → 东环 + 路: a bare direction before 环路 names the ring (a common convention), not 东 + 环路.
   if (generic === '环路' && rest.length === 1 && DIRECTIONS.includes(rest)) {
     rest += '环';
@@ -91,30 +122,36 @@ export function parseName(original: string, opts: ParseOptions = {}): ParsedName
     genericEntry = lx.byText.get('路');
   }
 
+  // Every field present from the start: one object shape for all names keeps property access monomorphic.
   const result: ParsedName = {
     original,
     full,
     specific: rest,
+    direction: undefined,
+    ordinal: undefined,
     generic,
     genericClass: genericEntry?.cls ?? null,
     genericEntry,
     specificKind: 'plain',
+    embedded: undefined,
     explicit: false,
+    ambiguity: undefined,
   };
   if (generic) splitModifiers(result, rest, opts);
-  classifySpecific(result);
+  if (opts.classify !== false) classifySpecific(result);
   return result;
 }
 
 /** Longest generic that is a suffix of the name, leaving at least one character in front when possible. */
 function findGeneric(full: string, classes: ReadonlySet<GenericClass> | undefined): GenericEntry | undefined {
-  const lx = lexicon();
+  const cands = lexicon().byLast.get(full.charCodeAt(full.length - 1));
+  if (!cands) return undefined;
   const n = full.length;
   let whole: GenericEntry | undefined;
-  for (let len = Math.min(lx.maxLen, n); len >= 1; len--) {
-    const e = lx.byText.get(full.slice(n - len));
-    if (!e || (classes && !classes.has(e.cls))) continue;
-    if (len < n) return e;
+  for (const e of cands) {
+    // candidates are sorted longest first
+    if (e.text.length > n || (classes && !classes.has(e.cls)) || !full.endsWith(e.text)) continue;
+    if (e.text.length < n) return e;
     whole ??= e; // the name is only a generic: back off (横街 → 横 + 街, 大马路 → 大 + 马路)
   }
   return whole;
@@ -123,24 +160,39 @@ function findGeneric(full: string, classes: ReadonlySet<GenericClass> | undefine
 function splitModifiers(p: ParsedName, rest: string, opts: ParseOptions): void {
   let prefix = rest;
   // Ordinal: a numeral run (optionally 第…, …号) directly before the generic.
-  const ord = findOrdinal(prefix, p.generic, opts);
-  if (ord) {
-    p.ordinal = ord.ordinal;
-    prefix = ord.prefix;
-    if (ord.ambiguity) p.ambiguity = ord.ambiguity;
+  const tailCode = rest.charCodeAt(rest.length - 1);
+  if (NUMERAL_CODES.has(tailCode) || tailCode === HAO) {
+    const ord = findOrdinal(prefix, p.generic, opts);
+    if (ord) {
+      p.ordinal = ord.ordinal;
+      prefix = ord.prefix;
+      if (ord.ambiguity) p.ambiguity = ord.ambiguity;
+    }
   }
   // Direction: directly before the ordinal or the generic; a modifier only when ≥ 2 characters of 专名 remain
   // (城南路 keeps 城南), or when the same name without it is known.
-  const last = prefix.slice(-1);
-  if (last && DIRECTIONS.includes(last) && !(p.ordinal?.di && prefix.endsWith('第'))) {
+  const n = prefix.length;
+  const lastCode = n > 0 ? prefix.charCodeAt(n - 1) : 0;
+  // 横 before an ordinal is a modifier like a direction (横一巷 = cross lane 1; 清远 2023: Héng 1 Xiàng).
+  const isModifier = DIRECTION_CODES.has(lastCode) || (lastCode === HENG && p.ordinal !== undefined && !p.ordinal.di);
+  if (n > 0 && isModifier && !(p.ordinal?.di && prefix.endsWith('第'))) {
     const before = prefix.slice(0, -1);
-    const without = before + (p.ordinal?.text ?? '') + p.generic;
-    if ([...before].length >= 2 || (before.length > 0 && opts.isKnown?.(without))) {
-      p.direction = last;
+    if (countChars(before) >= 2 || (before.length > 0 && opts.isKnown?.(before + (p.ordinal?.text ?? '') + p.generic))) {
+      p.direction = prefix.slice(-1);
       prefix = before;
     }
   }
   p.specific = prefix;
+}
+
+/** Characters, counting a surrogate pair once. */
+function countChars(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }
 
 function findOrdinal(
@@ -150,12 +202,12 @@ function findOrdinal(
 ): { ordinal: Ordinal; prefix: string; ambiguity?: Text } | undefined {
   let s = rest;
   let hao = false;
-  if (s.endsWith('号')) {
+  if (s.charCodeAt(s.length - 1) === HAO) {
     hao = true;
     s = s.slice(0, -1);
   }
   let i = s.length;
-  while (i > 0 && isNumeralChar(s[i - 1])) i--;
+  while (i > 0 && NUMERAL_CODES.has(s.charCodeAt(i - 1))) i--;
   if (i === s.length) return undefined;
   let prefix = s.slice(0, i);
   let run = s.slice(i);
@@ -178,7 +230,7 @@ function findOrdinal(
       }
     }
   }
-  let value = numeralValue(run);
+  let value = run.length === 1 ? SINGLE_NUMERAL[run] : numeralValue(run);
   if (value === undefined) {
     // Not a positional number as a whole (一二路): take the longest valid tail.
     for (let k = 1; k < run.length && value === undefined; k++) {
@@ -206,7 +258,8 @@ function findOrdinal(
   };
 }
 
-function classifySpecific(p: ParsedName): void {
+/** Set specificKind (and embedded) from the 专名. */
+export function classifySpecific(p: ParsedName): void {
   const s = p.specific;
   if (!s) {
     p.specificKind = 'empty';
@@ -238,20 +291,42 @@ function classifySpecific(p: ParsedName): void {
   if (looksLikePersonName(s)) p.specificKind = 'person';
 }
 
-/** Rule 4: a 专名 that is itself a road name (解放路 in 解放路南小街, 包头胡同 in 包头胡同东巷). */
-function embeddedRoad(s: string): ParsedName['embedded'] {
-  const e = findGeneric(s, ROAD_CLASSES);
-  if (!e || e.text.length >= s.length) return undefined;
-  let spec = s.slice(0, s.length - e.text.length);
-  let direction: string | undefined;
-  const last = spec.slice(-1);
-  if (DIRECTIONS.includes(last) && spec.length - 1 >= 2) {
-    direction = last;
-    spec = spec.slice(0, -1);
+/** One-character road generics that may stand inside a 专名 with more material after them (大通湖街青铜巷). */
+const INNER_SINGLE = new Set(['路', '街', '巷', '弄']);
+/** Place morphemes that are generics only with a direction before them (天宁寺西里; rules.md generic-stacked). */
+const WEAK_GENERICS = new Set(['里', '坊', '条', '道', '段']);
+const NO_INNER: ReadonlySet<GenericClass> = new Set(['settlement', 'improper', 'admin']);
+
+/**
+ * Rule 4: a name inside the 专名 — a road name that ends it (解放路 in 解放路南小街) or is followed by a proper part
+ * of two or more characters (大通湖街 in 大通湖街青铜巷), or a generic of two or more syllables standing inside
+ * (包头胡同, 冯屋市场). The inner name needs two characters of its own before its generic.
+ */
+export function embeddedRoad(s: string): EmbeddedName | undefined {
+  const lx = lexicon();
+  const chars = Array.from(s);
+  const n = chars.length;
+  for (let end = n; end >= 3; end--) {
+    const after = n - end;
+    if (after === 1) continue;
+    for (let len = Math.min(lx.maxLen, end - 2); len >= 1; len--) {
+      const g = chars.slice(end - len, end).join('');
+      const e = lx.byText.get(g);
+      if (!e) continue;
+      const road = e.cls === 'road' || e.cls === 'regional-road';
+      const ok = road
+        ? len >= 2 || (after === 0 ? true : INNER_SINGLE.has(g))
+        : len >= 2 && !NO_INNER.has(e.cls);
+      if (!ok) continue;
+      const name = chars.slice(0, end).join('');
+      const parsed = parseName(name, { type: road ? 'road' : 'structure', classify: false });
+      if (parsed.generic !== g) continue;
+      if (!parsed.specific && !parsed.ordinal) continue;
+      if (WEAK_GENERICS.has(g) && !parsed.direction) continue;
+      return { name, parsed, rest: chars.slice(end).join('') };
+    }
   }
-  // Only lexicalised road generics embed; 里/坊/条/道 are common place morphemes (rules.md generic-stacked).
-  if (['里', '坊', '条', '道', '段'].includes(e.text) && !direction) return undefined;
-  return { specific: spec, direction, generic: e };
+  return undefined;
 }
 
 /** Surname + one or two characters that are not a settlement suffix or another surname (王大明; not 王家, 李刘). */

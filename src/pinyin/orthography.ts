@@ -2,10 +2,10 @@ import { inputError } from '../core/errors.js';
 import { type Text, txt } from '../core/text.js';
 import { readDataTable } from '../data/files.js';
 import { divisions } from '../divisions/divisions.js';
-import { lexicon } from '../name/lexicon.js';
+import { type GenericEntry, lexicon } from '../name/lexicon.js';
 import { isHan, normalizeName } from '../name/normalize.js';
 import { isNumeralChar, numeralValue, spellNumber } from '../name/numerals.js';
-import { type ParsedName, parseName } from '../name/parse.js';
+import { type EmbeddedName, embeddedRoad, type ParsedName, type ParseOptions, parseName } from '../name/parse.js';
 import { type EntityType, isOneWordType } from '../name/types.js';
 import { commemorativeNumbers } from '../name/wordlists.js';
 import { type ReadingDictionary, type ReadingSource, defaultDictionary } from './readings.js';
@@ -27,6 +27,8 @@ export interface RomanizeOptions {
   /** Explicit 专名 / 通名 split. */
   specific?: string;
   generic?: string;
+  /** Word breaks marked with / (广安门/北滨河/路); the last part is the modifiers and generic (pinyin.md §5). */
+  segmentation?: string;
 }
 
 export type WordRole = 'specific' | 'generic' | 'ordinal' | 'ethnic' | 'code' | 'name';
@@ -38,6 +40,8 @@ export interface Word {
   syllables: string[];
   /** The word in the `pinyin` form (capitalised, apostrophes). */
   text: string;
+  /** The word without tone marks (the `plain` form). */
+  plain: string;
   role: WordRole;
 }
 
@@ -64,12 +68,39 @@ export interface Romanization {
 }
 
 const DIRECTION_SYLLABLE: Record<string, string> = {
-  东: 'dōng', 西: 'xī', 南: 'nán', 北: 'běi', 中: 'zhōng', 左: 'zuǒ', 右: 'yòu',
+  东: 'dōng', 西: 'xī', 南: 'nán', 北: 'běi', 中: 'zhōng', 左: 'zuǒ', 右: 'yòu', 横: 'héng',
 };
+const RING_RE = /^([东西南北中内外])?([一二三四五六七八九十]+)环$/;
 const NUMERAL_SYLLABLE: Record<string, string> = {
   〇: 'líng', 零: 'líng', 一: 'yī', 二: 'èr', 三: 'sān', 四: 'sì', 五: 'wǔ', 六: 'liù', 七: 'qī', 八: 'bā', 九: 'jiǔ', 十: 'shí', 百: 'bǎi',
 };
 const CACHE_LIMIT = 200_000;
+/** Names of plain CJK ideographs need no character check (the common case). */
+const PURE_HAN_RE = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/;
+const EMPTY_RESOLVED: Resolved = { syllables: [], sources: [], reviews: [] };
+/** Shared by results without alternatives (results are read-only; a review assigns its own array). */
+const NO_ALTERNATIVES: string[] = Object.freeze([]) as unknown as string[];
+
+interface SpecificPart {
+  words: Word[];
+  /** The 专名 spelled with each reviewed reading replaced by an alternative (computed on first need). */
+  altSpecifics?: string[];
+  reviews: ReviewNote[];
+  sources: ReadingSource[];
+  /** The words joined in the pinyin, plain and sign forms. */
+  pinyin: string;
+  plain: string;
+  sign: string;
+}
+
+interface GenericPart {
+  words: Word[];
+  pinyin: string;
+  plain: string;
+  sign: string;
+  /** Reading sources of the direction, ordinal and generic characters. */
+  sources: ReadingSource[];
+}
 const ADMIN_TYPES: ReadonlySet<EntityType> = new Set(['township', 'county', 'district', 'city', 'province']);
 
 /**
@@ -79,68 +110,197 @@ const ADMIN_TYPES: ReadonlySet<EntityType> = new Set(['township', 'county', 'dis
 export class Orthography {
   readonly dict: ReadingDictionary;
   private readonly cache = new Map<string, Resolved>();
+  private readonly specifics = new Map<EntityType, Map<string, Map<string, SpecificPart>>>();
+  private readonly generics = new Map<GenericEntry | string, Map<string, GenericPart>>();
   private erWords: Set<string> | undefined;
   private ethnic: string[] | undefined;
 
   constructor(dict: ReadingDictionary = defaultDictionary()) {
     this.dict = dict;
+    this.loadSegmentations();
   }
 
-  /** Convert one name. Throws an input DimingError for names that cannot be spelled (empty, Latin letters …). */
+  /**
+   * Convert one name. Throws an input DimingError for names that cannot be spelled (empty, Latin letters …).
+   * Results share parts with the engine's caches: treat them as read-only.
+   */
   romanize(name: string, opts: RomanizeOptions = {}): Romanization {
-    const type = opts.type ?? 'road';
+    return this.convert(name, opts.type ?? 'road', opts.ordinals ?? 'digits', opts);
+  }
+
+  private convert(name: string, type: EntityType, mode: OrdinalMode, opts: RomanizeOptions): Romanization {
     const full = normalizeName(name.trim());
-    checkConvertible(name, full);
+    const pureHan = PURE_HAN_RE.test(full);
+    if (!pureHan) checkConvertible(name, full);
     const reasons: Text[] = [];
-    let parsed = parseName(full, { type, specific: opts.specific, generic: opts.generic, isKnown: (n) => this.dict.has(n) });
+    const segSpecific = this.segmentation(full, opts.segmentation, reasons);
+    const specific = segSpecific ?? opts.specific;
+    const explicit = specific !== undefined || opts.generic !== undefined;
+    let parsed = explicit
+      ? parseName(full, { ...this.optionsFor(type), specific, generic: opts.generic })
+      : parseName(full, this.optionsFor(type));
     if (parsed.explicit && spans(parsed) !== full) {
       reasons.push(txt('「专名」「通名」列与名称对不上，已按名称自动切分', 'the 专名/通名 columns do not match the name; split automatically'));
-      parsed = parseName(full, { type, isKnown: (n) => this.dict.has(n) });
+      parsed = parseName(full, this.optionsFor(type));
     }
     if (parsed.ambiguity) reasons.push(parsed.ambiguity);
-    if (/[0-9]/.test(full)) {
+    if (!pureHan && /[0-9]/.test(full)) {
       reasons.push(txt('名称含阿拉伯数字；标准地名的汉字形式应使用汉字数字', 'the name contains Arabic digits; a standard name is written with Chinese numerals'));
     }
     if (opts.supplied && opts.supplied.trim()) return fromSupplied(name, type, opts.supplied, parsed, reasons);
 
-    const resolved = opts.reading ? this.fromReading(full, opts.reading) : this.resolveFull(parsed, type, opts.region);
-    const words = this.divide(parsed, type, resolved.syllables, opts.ordinals ?? 'digits');
-    const out = finish(name, type, words, parsed, resolved, reasons);
-    if (resolved.reviews.length) {
-      out.alternatives = this.alternatives(parsed, type, resolved, opts.ordinals ?? 'digits', out.pinyin);
+    // Fast path: road-like names whose 专名 and modifiers+generic are each converted once and cached.
+    if (!opts.reading && this.isSplit(parsed, type) && !parsed.explicit && !this.inDictionary(full)) {
+      const spec = this.specificPart(parsed, type, opts.region, mode);
+      const gen = this.genericPart(parsed, mode);
+      const joined = spec.pinyin !== '';
+      const out = new Result(
+        name, type,
+        joined ? `${spec.pinyin} ${gen.pinyin}` : gen.pinyin,
+        joined ? `${spec.plain} ${gen.plain}` : gen.plain,
+        joined ? `${spec.sign} ${gen.sign}` : gen.sign,
+        [spec.words, gen.words], parsed, spec.reviews, [spec.sources, gen.sources], reasons,
+      );
+      if (spec.reviews.length) {
+        spec.altSpecifics ??= this.specificAlternatives(parsed, type, opts.region, mode);
+        out.alternatives = spec.altSpecifics.map((a) => `${a} ${gen.pinyin}`);
+      }
+      return out;
     }
+    const resolved = opts.reading ? this.fromReading(full, opts.reading) : this.resolveFull(parsed, type, opts.region);
+    const words = this.divide(parsed, type, resolved.syllables, mode);
+    const out = finish(name, type, words, parsed, resolved.reviews, resolved.sources, reasons);
+    if (resolved.reviews.length) out.alternatives = this.alternatives(parsed, type, resolved, mode, out.pinyin);
     return out;
+  }
+
+  private readonly isKnown = (n: string): boolean => this.dict.has(n);
+
+  /** 专名 → its words, and full name → 专名, from data/lexicon/segmentations.tsv and user segmentations. */
+  private readonly segments = new Map<string, string[]>();
+  private readonly fullSegments = new Map<string, string>();
+
+  private loadSegmentations(): void {
+    for (const [line] of readDataTable('lexicon/segmentations.tsv')) this.addSegmentation(line);
+  }
+
+  /** Register a division such as 广安门/北滨河/路 (the last part is modifiers + generic). */
+  addSegmentation(marked: string): string | undefined {
+    const parts = normalizeName(marked.replace(/[／|｜]/g, '/')).split('/').filter(Boolean);
+    if (parts.length < 2) return undefined;
+    const specParts = parts.slice(0, -1);
+    const specific = specParts.join('');
+    this.segments.set(specific, specParts);
+    this.fullSegments.set(parts.join(''), specific);
+    return specific;
+  }
+
+  /** The 专名 fixed by a segmentation for this name, if any. */
+  private segmentation(full: string, given: string | undefined, reasons: Text[]): string | undefined {
+    if (given && given.trim()) {
+      const marked = normalizeName(given);
+      if (marked.replace(/[/／|｜]/g, '') !== full) {
+        reasons.push(txt(`「分词」${given} 与名称不一致，未采用`, `the segmentation ${given} does not match the name; ignored`));
+      } else {
+        return this.addSegmentation(marked);
+      }
+    }
+    return this.fullSegments.get(full);
+  }
+
+  private inDictionary(full: string): boolean {
+    return full.length <= this.dict.maxLen && this.dict.firstChars.has(full[0]) && this.dict.has(full);
+  }
+
+  /** Parse options per type, built once (no per-name option objects on the hot path). */
+  private readonly parseOptions = new Map<EntityType, ParseOptions>();
+
+  private optionsFor(type: EntityType): ParseOptions {
+    let o = this.parseOptions.get(type);
+    if (!o) this.parseOptions.set(type, (o = { type, isKnown: this.isKnown, classify: false }));
+    return o;
+  }
+
+  /** Is the name written as 专名 + modifiers/generic words (rather than one word)? */
+  private isSplit(p: ParsedName, type: EntityType): boolean {
+    return !(isOneWordType(type) || !p.generic || (p.genericClass === 'settlement' && type === 'road') ||
+      (ADMIN_TYPES.has(type) && p.genericClass !== 'admin'));
+  }
+
+  /** The 专名's words and reading notes, cached per 专名, type and region. */
+  private specificPart(p: ParsedName, type: EntityType, region: string | undefined, mode: OrdinalMode): SpecificPart {
+    const map = this.specificMap(type, mode === 'digits' ? region : `${region ?? ''}\u0001${mode}`);
+    let part = map.get(p.specific);
+    if (!part) {
+      const r = p.specific ? this.cached(p.specific, region) : EMPTY_RESOLVED;
+      const words = p.specific ? this.specificWords(p, type, Array.from(p.specific), r.syllables, mode) : [];
+      part = { words, reviews: r.reviews, sources: r.sources, ...joinWords(words) };
+      if (map.size >= CACHE_LIMIT) map.clear();
+      map.set(p.specific, part);
+    }
+    return part;
+  }
+
+  /** The 专名 cache of one type and region (the last one is kept at hand: batches rarely switch). */
+  private specificMap(type: EntityType, region: string | undefined): Map<string, SpecificPart> {
+    const rk = region ?? '';
+    if (this.lastMap && this.lastType === type && this.lastRegion === rk) return this.lastMap;
+    let byRegion = this.specifics.get(type);
+    if (!byRegion) this.specifics.set(type, (byRegion = new Map()));
+    let map = byRegion.get(rk);
+    if (!map) byRegion.set(rk, (map = new Map()));
+    this.lastType = type;
+    this.lastRegion = rk;
+    this.lastMap = map;
+    return map;
+  }
+
+  private lastType: EntityType | undefined;
+  private lastRegion: string | undefined;
+  private lastMap: Map<string, SpecificPart> | undefined;
+
+  /** Direction, ordinal and generic words, cached per generic and per modifier combination. */
+  private genericPart(p: ParsedName, mode: OrdinalMode): GenericPart {
+    let byMods = this.generics.get(p.genericEntry ?? p.generic);
+    if (!byMods) this.generics.set(p.genericEntry ?? p.generic, (byMods = new Map()));
+    const key = p.direction === undefined && p.ordinal === undefined
+      ? mode
+      : `${mode}\u0001${p.direction ?? ''}\u0001${p.ordinal?.text ?? ''}`;
+    let part = byMods.get(key);
+    if (!part) {
+      const mods = this.modifierSyllables(p);
+      const words = this.genericWords(p, mode, mods.concat(this.genericSyllables(p)));
+      const sources = mods.map((): ReadingSource => 'library').concat(Array.from(p.generic, (): ReadingSource => 'dictionary'));
+      part = { words, sources, ...joinWords(words) };
+      byMods.set(key, part);
+    }
+    return part;
+  }
+
+  /** Syllables of the direction word and the ordinal characters (第, numerals, 号). */
+  private modifierSyllables(p: ParsedName): string[] {
+    const out: string[] = [];
+    if (p.direction) out.push(DIRECTION_SYLLABLE[p.direction]);
+    if (p.ordinal) for (const ch of p.ordinal.text) out.push(ch === '第' ? 'dì' : ch === '号' ? 'hào' : NUMERAL_SYLLABLE[ch] ?? ch);
+    return out;
+  }
+
+  /** The generic's syllables: the generic table is authoritative (弄 lòng, 胡同 hútong: 1984 rules). */
+  private genericSyllables(p: ParsedName): string[] {
+    const g = p.genericEntry;
+    return g && g.syllables.length === p.generic.length ? g.syllables : this.cached(p.generic, undefined).syllables;
   }
 
   /** Per-character syllables of the whole name: the 专名 from the cache, modifiers and generic from the tables. */
   private resolveFull(p: ParsedName, type: EntityType, region: string | undefined): Resolved {
-    const full = p.full;
-    if (isOneWordType(type) || !p.generic || this.dict.has(full)) return this.cached(full, region);
-    const spec = p.specific ? this.cached(p.specific, region) : { syllables: [], sources: [], reviews: [] };
-    const syllables = spec.syllables.slice();
-    const sources = spec.sources.slice();
-    if (p.direction) {
-      syllables.push(DIRECTION_SYLLABLE[p.direction]);
-      sources.push('library');
-    }
-    if (p.ordinal) {
-      for (const ch of p.ordinal.text) {
-        syllables.push(ch === '第' ? 'dì' : ch === '号' ? 'hào' : NUMERAL_SYLLABLE[ch] ?? ch);
-        sources.push('library');
-      }
-    }
-    const g = p.genericEntry;
-    if (g && g.syllables.length === p.generic.length) {
-      // The generic table's reading is authoritative (弄 lòng, 胡同 hútong: 1984 rules).
-      syllables.push(...g.syllables);
-      for (let i = 0; i < g.syllables.length; i++) sources.push('dictionary');
-      return { syllables, sources, reviews: spec.reviews };
-    }
-    const gen = this.cached(p.generic, region);
-    const offset = syllables.length;
-    syllables.push(...gen.syllables);
-    sources.push(...gen.sources);
-    return { syllables, sources, reviews: spec.reviews.concat(gen.reviews.map((r) => ({ ...r, index: r.index + offset }))) };
+    if (!this.isSplit(p, type) || this.inDictionary(p.full)) return this.cached(p.full, region);
+    const spec = p.specific ? this.cached(p.specific, region) : EMPTY_RESOLVED;
+    const tail = this.modifierSyllables(p).concat(this.genericSyllables(p));
+    return {
+      syllables: spec.syllables.concat(tail),
+      sources: spec.sources.concat(tail.map(() => 'dictionary' as ReadingSource)),
+      reviews: spec.reviews,
+    };
   }
 
   private cached(text: string, region: string | undefined): Resolved {
@@ -157,7 +317,7 @@ export class Orthography {
   /** A confirmed reading for the whole name (审定读音 column). */
   private fromReading(full: string, reading: string): Resolved {
     const chars = Array.from(full);
-    const raw = reading.trim().split(/[\s'’\-]+/).filter(Boolean);
+    const raw = reading.trim().split(/[\s'’-]+/).filter(Boolean);
     const tokens = raw.map((t) => normalizeSyllable(t));
     const badAt = tokens.findIndex((t) => t === undefined);
     if (badAt >= 0) {
@@ -177,32 +337,35 @@ export class Orthography {
     return { syllables: tokens as string[], sources: chars.map(() => 'override' as ReadingSource), reviews: [] };
   }
 
-  /** Word division by entity type (pinyin.md §5.2). */
+  /** Word division by entity type (pinyin.md §5.2), from one syllable per character of the name. */
   private divide(p: ParsedName, type: EntityType, syl: readonly string[], mode: OrdinalMode): Word[] {
     const chars = Array.from(p.full);
-    if (isOneWordType(type) || !p.generic || (p.genericClass === 'settlement' && type === 'road') ||
-      (ADMIN_TYPES.has(type) && p.genericClass !== 'admin')) {
-      return this.splitCodes(chars, syl, 'name');
-    }
-    const words: Word[] = [];
+    if (!this.isSplit(p, type)) return this.splitCodes(chars, syl, 'name');
     const ls = Array.from(p.specific).length;
-    const specChars = chars.slice(0, ls);
-    const specSyl = syl.slice(0, ls);
-    if (ls) words.push(...this.specificWords(p, type, specChars, specSyl));
-    let k = ls;
-    let genericPrefix: string[] = [];
-    let genericPrefixHan = '';
+    const words = ls ? this.specificWords(p, type, chars.slice(0, ls), syl.slice(0, ls), mode) : [];
+    return words.concat(this.genericWords(p, mode, syl.slice(ls)));
+  }
+
+  /**
+   * Direction, ordinal and generic (pinyin.md §5.2–5.3) from their syllables: a direction joins the generic
+   * (Dōnglù) unless an ordinal follows (Dōng 1 Xiàng); ordinals are digit tokens (1, Dì-9) or, spelled, join the
+   * generic when one syllable long.
+   */
+  private genericWords(p: ParsedName, mode: OrdinalMode, syl: readonly string[]): Word[] {
+    const words: Word[] = [];
+    let k = 0;
+    let prefix: string[] = [];
+    let prefixHan = '';
     if (p.direction) {
       if (p.ordinal) words.push(word(p.direction, [syl[k]], 'specific'));
       else {
-        genericPrefix = [syl[k]];
-        genericPrefixHan = p.direction;
+        prefix = [syl[k]];
+        prefixHan = p.direction;
       }
       k++;
     }
     if (p.ordinal) {
       const o = p.ordinal;
-      const len = o.text.length;
       if (mode === 'digits') {
         words.push(token(`${o.di ? 'Dì-' : ''}${o.value}`, o.text.replace(/号$/, ''), 'ordinal'));
         if (o.hao) words.push(word('号', ['hào'], 'ordinal'));
@@ -210,29 +373,33 @@ export class Orthography {
         const spelled = (o.di ? ['dì'] : []).concat(spellNumber(o.value), o.hao ? ['hào'] : []);
         if (o.di || spelled.length > 1) words.push(word(o.text, spelled, 'ordinal'));
         else {
-          genericPrefix = genericPrefix.concat(spelled);
-          genericPrefixHan += o.text;
+          prefix = prefix.concat(spelled);
+          prefixHan += o.text;
         }
       }
-      k += len;
+      k += o.text.length;
     }
-    const genSyl = syl.slice(k);
-    words.push(word(genericPrefixHan + p.generic, genericPrefix.concat(mergeErhua(chars.slice(k), genSyl, this.erSet())), 'generic'));
+    const chars = Array.from(p.generic);
+    words.push(word(prefixHan + p.generic, prefix.concat(mergeErhua(chars, syl.slice(k), this.erSet())), 'generic'));
     return words;
   }
 
   /** Words of the 专名: one word, except rule 4 embedded names, a leading 第N, ethnic names and digit codes. */
-  private specificWords(p: ParsedName, type: EntityType, chars: string[], syl: string[]): Word[] {
-    const emb = p.embedded;
-    if (emb && !p.explicit) {
-      const il = Array.from(emb.specific).length;
-      const gSyl = emb.generic.syllables.length === emb.generic.text.length ? emb.generic.syllables : syl.slice(il + (emb.direction ? 1 : 0));
-      if (emb.generic.syllables.length === 1 && !emb.direction) {
-        return [word(p.specific, mergeErhua(chars.slice(0, il), syl.slice(0, il), this.erSet()).concat(gSyl), 'specific')];
+  private specificWords(p: ParsedName, type: EntityType, chars: string[], syl: string[], mode: OrdinalMode = 'digits'): Word[] {
+    const seg = this.segments.get(p.specific);
+    if (seg) return this.segmentWords(seg, chars, syl);
+    const emb = p.explicit ? undefined : p.embedded ?? embeddedRoad(p.specific);
+    if (emb) return this.embeddedWords(emb, chars, syl, mode);
+    // 东二环 (南路): the number of a ring road is a digit and 环 its own word (金华 sign: DONG 2 HUAN NANLU).
+    const ring = mode === 'digits' && type === 'road' ? RING_RE.exec(p.specific) : null;
+    if (ring) {
+      const value = numeralValue(ring[2]);
+      if (value !== undefined) {
+        const out: Word[] = [];
+        if (ring[1]) out.push(word(ring[1], [syl[0]], 'specific'));
+        out.push(token(String(value), ring[2], 'ordinal'), word('环', [syl[syl.length - 1]], 'specific'));
+        return out;
       }
-      const out = this.splitCodes(chars.slice(0, il), syl.slice(0, il), 'specific');
-      out.push(word((emb.direction ?? '') + emb.generic.text, (emb.direction ? [syl[il]] : []).concat(gSyl), 'specific'));
-      return out;
     }
     // 第二松花江: a leading 第N of a proper name is its own word (1984 rule 6: Dì'èr Sōnghuā Jiāng).
     if (chars[0] === '第' && chars.length >= 4 && isNumeralChar(chars[1]) && type !== 'road') {
@@ -271,6 +438,43 @@ export class Orthography {
     return this.splitCodes(chars, syl, 'specific');
   }
 
+  /**
+   * Words of a 专名 that contains another name (1984 rule 4): the inner name is one word when its generic is one
+   * syllable without modifiers (解放路 → Jiěfànglù), otherwise it keeps its own division (包头 Hútong,
+   * Tàifēng 1 Jiē, Féngwū Shìchǎng); what follows it is one more word (大通湖街 / 青铜).
+   */
+  private embeddedWords(emb: EmbeddedName, chars: string[], syl: string[], mode: OrdinalMode): Word[] {
+    const inner = emb.parsed;
+    const il = Array.from(emb.name).length;
+    const gl = Array.from(inner.generic).length;
+    const g = inner.genericEntry;
+    const innerSyl = syl.slice(0, il);
+    if (g && g.syllables.length === gl) innerSyl.splice(il - gl, gl, ...g.syllables);
+    let words: Word[];
+    const joined = !inner.direction && !inner.ordinal && gl === 1 && (g?.cls === 'road' || g?.cls === 'regional-road');
+    if (joined) {
+      words = [word(emb.name, mergeErhua(chars.slice(0, il), innerSyl, this.erSet()), 'specific')];
+    } else {
+      const ls = Array.from(inner.specific).length;
+      words = ls ? this.splitCodes(chars.slice(0, ls), innerSyl.slice(0, ls), 'specific') : [];
+      words = words.concat(this.genericWords(inner, mode, innerSyl.slice(ls)).map((w) => ({ ...w, role: 'specific' as WordRole })));
+    }
+    if (il < chars.length) words = words.concat(this.splitCodes(chars.slice(il), syl.slice(il), 'specific'));
+    return words;
+  }
+
+  /** Words by a known segmentation of the 专名 (data/lexicon/segmentations.tsv or the 分词 column). */
+  private segmentWords(seg: readonly string[], chars: string[], syl: string[]): Word[] {
+    const out: Word[] = [];
+    let at = 0;
+    for (const part of seg) {
+      const n = Array.from(part).length;
+      out.push(...this.splitCodes(chars.slice(at, at + n), syl.slice(at, at + n), 'specific'));
+      at += n;
+    }
+    return out;
+  }
+
   /** One word per run of Han characters; digit runs become their own tokens (1203高地 → 1203 Gāodì). */
   private splitCodes(chars: string[], syl: readonly string[], role: WordRole): Word[] {
     const out: Word[] = [];
@@ -304,6 +508,24 @@ export class Orthography {
 
   private erSet(): Set<string> {
     return (this.erWords ??= new Set(readDataTable('lexicon/er-words.txt').map((r) => r[0])));
+  }
+
+  /** The 专名 alone with each reviewed reading replaced by its alternatives, one at a time (pinyin form). */
+  private specificAlternatives(p: ParsedName, type: EntityType, region: string | undefined, mode: OrdinalMode): string[] {
+    const r = this.cached(p.specific, region);
+    const chars = Array.from(p.specific);
+    const chosen = joinWords(this.specificWords(p, type, chars, r.syllables, mode)).pinyin;
+    const out = new Set<string>();
+    for (const note of r.reviews) {
+      for (const alt of note.alternatives) {
+        const syl = r.syllables.slice();
+        syl[note.index] = alt;
+        const s = joinWords(this.specificWords(p, type, chars, syl, mode)).pinyin;
+        if (s !== chosen) out.add(s);
+        if (out.size >= 8) return [...out];
+      }
+    }
+    return [...out];
   }
 
   /** The same name with each reviewed reading replaced by its alternatives, one at a time. */
@@ -371,11 +593,12 @@ function spans(p: ParsedName): string {
 
 function word(han: string, syllables: string[], role: WordRole): Word {
   const clean = syllables.filter(Boolean);
-  return { han, syllables: clean, text: capitalize(joinWord(clean)), role };
+  const text = capitalize(joinWord(clean));
+  return { han, syllables: clean, text, plain: stripTones(text), role };
 }
 
 function token(text: string, han: string, role: WordRole): Word {
-  return { han, syllables: [], text, role };
+  return { han, syllables: [], text, plain: stripTones(text), role };
 }
 
 /** 儿化 (1984 rule 12): a written 儿 after another character becomes r on that syllable, except in words like 儿童. */
@@ -392,23 +615,73 @@ function mergeErhua(chars: readonly string[], syl: readonly string[], erWords: S
   return out;
 }
 
-function finish(name: string, type: EntityType, words: Word[], parsed: ParsedName, r: Resolved, reasons: Text[]): Romanization {
-  const pinyin = words.map((w) => w.text).filter(Boolean).join(' ');
-  const plain = stripTones(pinyin);
-  return {
-    name,
-    type,
-    pinyin,
-    plain,
-    sign: plain.toUpperCase(),
-    words,
-    review: r.reviews.length > 0,
-    reasons: reasons.concat(r.reviews.map((x: ReviewNote) => x.reason)),
-    alternatives: [],
-    source: 'engine',
-    readingSources: r.sources,
-    parsed,
-  };
+function finish(
+  name: string,
+  type: EntityType,
+  words: Word[],
+  parsed: ParsedName,
+  reviews: readonly ReviewNote[],
+  sources: ReadingSource[],
+  reasons: Text[],
+): Romanization {
+  const { pinyin, plain, sign } = joinWords(words);
+  return new Result(name, type, pinyin, plain, sign, [words], parsed, reviews, [sources], reasons);
+}
+
+/** Words joined with single spaces, in the pinyin, plain and sign forms. */
+function joinWords(words: readonly Word[]): { pinyin: string; plain: string; sign: string } {
+  let pinyin = '';
+  let plain = '';
+  for (const w of words) {
+    if (!w.text) continue;
+    if (pinyin) {
+      pinyin += ' ';
+      plain += ' ';
+    }
+    pinyin += w.text;
+    plain += w.plain;
+  }
+  return { pinyin, plain, sign: plain.toUpperCase() };
+}
+
+/**
+ * A conversion result. Words, reasons and reading sources are assembled on first use: most callers only want
+ * the three strings, and the parts are shared with the engine's caches.
+ */
+class Result implements Romanization {
+  readonly review: boolean;
+  readonly source = 'engine' as const;
+  alternatives: string[] = NO_ALTERNATIVES;
+  private wordsCache?: Word[];
+  private reasonsCache?: Text[];
+  private sourcesCache?: ReadingSource[];
+
+  constructor(
+    readonly name: string,
+    readonly type: EntityType,
+    readonly pinyin: string,
+    readonly plain: string,
+    readonly sign: string,
+    private readonly wordParts: Word[][],
+    readonly parsed: ParsedName,
+    private readonly reviewNotes: readonly ReviewNote[],
+    private readonly sourceParts: ReadingSource[][],
+    private readonly baseReasons: Text[],
+  ) {
+    this.review = reviewNotes.length > 0;
+  }
+
+  get words(): Word[] {
+    return (this.wordsCache ??= this.wordParts.length === 1 ? this.wordParts[0] : this.wordParts.flat());
+  }
+
+  get reasons(): Text[] {
+    return (this.reasonsCache ??= this.reviewNotes.length ? this.baseReasons.concat(this.reviewNotes.map((x) => x.reason)) : this.baseReasons);
+  }
+
+  get readingSources(): ReadingSource[] {
+    return (this.sourcesCache ??= this.sourceParts.length === 1 ? this.sourceParts[0] : this.sourceParts.flat());
+  }
 }
 
 /** A 拼音 column in the input wins; its other forms are derived from it (pinyin.md §2). */

@@ -39,17 +39,22 @@ export class ReadingDictionary {
   readonly settled = new Map<string, string[]>();
   maxLen = 1;
   maxSettledLen = 1;
+  /** First characters of dictionary names and settled words: positions starting elsewhere are skipped quickly. */
+  readonly firstChars = new Set<string>();
+  readonly settledFirstChars = new Set<string>();
 
   add(e: ReadingEntry): void {
     const list = this.byName.get(e.name);
     if (list) list.push(e);
     else this.byName.set(e.name, [e]);
     this.maxLen = Math.max(this.maxLen, e.name.length);
+    this.firstChars.add(String.fromCodePoint(e.name.codePointAt(0) ?? 0));
   }
 
   addSettled(word: string, syllables: string[]): void {
     this.settled.set(word, syllables);
     this.maxSettledLen = Math.max(this.maxSettledLen, word.length);
+    this.settledFirstChars.add(String.fromCodePoint(word.codePointAt(0) ?? 0));
   }
 
   has(name: string): boolean {

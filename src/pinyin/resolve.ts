@@ -38,6 +38,10 @@ export function resolveReadings(text: string, region: string | undefined, dict: 
   // 1. Dictionary: at each position the longest entry, region-matched entries being accepted, others only candidates.
   for (let i = 0; i < n; ) {
     let step = 1;
+    if (!dict.firstChars.has(chars[i])) {
+      i++;
+      continue;
+    }
     for (let len = Math.min(dict.maxLen, n - i); len >= 1; len--) {
       const key = len === 1 ? chars[i] : chars.slice(i, i + len).join('');
       const hit = dict.best(key, region);
@@ -78,6 +82,10 @@ export function resolveReadings(text: string, region: string | undefined, dict: 
   if (dict.settled.size) {
     for (let i = 0; i < n; ) {
       let step = 1;
+      if (!dict.settledFirstChars.has(chars[i])) {
+        i++;
+        continue;
+      }
       for (let len = Math.min(dict.maxSettledLen, n - i); len >= 2; len--) {
         let free = true;
         for (let k = 0; k < len; k++) if (fixed[i + k]) free = false;

@@ -15,6 +15,8 @@ const MARKS: Record<string, string[]> = {
   o: ['o', 'ō', 'ó', 'ǒ', 'ò'], u: ['u', 'ū', 'ú', 'ǔ', 'ù'], ü: ['ü', 'ǖ', 'ǘ', 'ǚ', 'ǜ'],
 };
 
+const COMBINING_RE = /[\u0300-\u036f]/;
+
 /** Remove tone marks, keeping ü (its diaeresis is a letter, not a tone: pinyin.md §2). */
 export function stripTones(s: string): string {
   let out = '';
@@ -24,6 +26,7 @@ export function stripTones(s: string): string {
     else out += ch;
   }
   // Combining marks left by decomposed input (e.g. a + U+0304), but never U+0308 (the diaeresis of ü).
+  if (!COMBINING_RE.test(out)) return out;
   return out.normalize('NFD').replace(/[\u0300-\u0307\u0309-\u036f]/g, '').normalize('NFC');
 }
 
@@ -62,7 +65,7 @@ export function markTone(base: string, tone: number): string {
 export function normalizeSyllable(raw: string): string | undefined {
   let s = raw.normalize('NFC').trim().toLowerCase().replace(/u:|v/g, 'ü');
   if (!s) return undefined;
-  const m = /^([a-zü\u00e0-\u00fc\u0100-\u01dc\u1e3f\u0300-\u036f]+?)([0-5])?$/.exec(s);
+  const m = /^([a-zü\u00e0-\u00fc\u0100-\u01dc\u1e3f]+?)([0-5])?$/.exec(s);
   if (!m) return undefined;
   s = m[1];
   if (m[2] !== undefined && toneOf(s) === 0) s = markTone(s, Number(m[2]));

@@ -60,3 +60,22 @@ describe('the three output forms (pinyin.md §2)', () => {
     expect(engine.romanize('东环路').pinyin).toBe('Dōnghuán Lù');
   });
 });
+
+describe('names inside names, rings, segmentations (real announcements)', () => {
+  const engine = new Orthography();
+  it.each([
+    ['大通湖街青铜巷', 'Dàtōnghújiē Qīngtóng Xiàng'], // 沈阳 2022: a street name followed by a 专名
+    ['太丰一街横一巷', 'Tàifēng 1 Jiē Héng 1 Xiàng'], // ordinal inside the inner name; 横 before an ordinal
+    ['冯屋市场西一巷', 'Féngwū Shìchǎng Xī 1 Xiàng'], // a two-syllable generic inside the 专名
+    ['东二环南路', 'Dōng 2 Huán Nánlù'], // the number of a ring road
+    ['广安门北滨河路', "Guǎng'ānmén Běibīnhé Lù"], // 1984 rule 2, from the segmentation table
+    ['站前街', 'Zhànqián Jiē'], // 站前 is a place word, not 站 + 前街
+    ['闸弄口路', 'Zhálòngkǒu Lù'], // 弄 is lòng in place names
+  ])('%s → %s', (name, pinyin) => {
+    expect(engine.romanize(name).pinyin).toBe(pinyin);
+  });
+
+  it('accepts a segmentation given with the name (分词 column)', () => {
+    expect(engine.romanize('幸福家园北路', { segmentation: '幸福/家园/北路' }).pinyin).toBe('Xìngfú Jiāyuán Běilù');
+  });
+});

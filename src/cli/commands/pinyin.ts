@@ -47,6 +47,7 @@ interface Job {
   supplied?: string;
   specific?: string;
   generic?: string;
+  segmentation?: string;
   where?: Where;
   note?: string;
 }
@@ -84,6 +85,7 @@ export async function runPinyin(names: string[], opts: PinyinOptions): Promise<n
         supplied: job.supplied,
         specific: job.specific,
         generic: job.generic,
+        segmentation: job.segmentation,
       });
       items.push(toItem(r, job.note));
     } catch (e) {
@@ -114,6 +116,7 @@ function jobFromRecord(rec: NameRecord, nameHeader: string, file: string, opts: 
     supplied: f.pinyin,
     specific: f.specific,
     generic: f.generic,
+    segmentation: f.segmentation,
     where: { file, row: rec.row, line: rec.line, column: nameHeader },
     note: typeText && !resolved
       ? tr(txt(`类别「${typeText}」无法识别，按 ${opts.type} 处理`, `type "${typeText}" not recognised; treated as ${opts.type}`))
