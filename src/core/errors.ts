@@ -72,6 +72,10 @@ export function inputError(text: Text, where?: Where, hint?: Text, cause?: unkno
   return new DimingError('input', text, { where, hint, cause });
 }
 
+export function configError(text: Text, cause?: unknown, hint?: Text, where?: Where): DimingError {
+  return new DimingError('config', text, { cause, hint, where });
+}
+
 export function isDimingError(e: unknown): e is DimingError {
   return e instanceof DimingError;
 }

@@ -79,11 +79,36 @@ function displayName(file: string): string {
 
 /** Find the header row, map columns to fields, and turn the rows below it into records. */
 export function buildDataset(raw: RawTable, file: string, opts: ReadOptions = {}): Dataset {
+  return datasetBelowHeader(raw, findHeaderRow(raw, file, opts), file, opts, false);
+}
+
+/**
+ * Attribute rows of a geometry file (GeoJSON properties, DBF records, KML ExtendedData) → Dataset, through the same
+ * header aliases and checks as tables. The header is known (no header-row search), and a row without attributes is
+ * still a record (its geometry matters): record `row` n is `rows[n - 1]`. Values become text: numbers as written,
+ * dates as YYYY-MM-DD, objects as JSON, null as ''.
+ */
+export function buildAttributeDataset(headers: readonly string[], rows: readonly (readonly unknown[])[], file: string, opts: ReadOptions = {}): Dataset {
+  const raw: RawTable = {
+    rows: [headers.map(String), ...rows.map((r) => headers.map((_, i) => cellText(r[i])))],
+    lines: [0, ...rows.map((_, i) => i + 1)],
+  };
+  return datasetBelowHeader(raw, 0, file, { ...opts, requireName: opts.requireName ?? false }, true);
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function datasetBelowHeader(raw: RawTable, headerIdx: number, file: string, opts: ReadOptions, keepEmpty: boolean): Dataset {
   const notes: Text[] = [];
-  const headerIdx = findHeaderRow(raw, file, opts);
   const headerCells = raw.rows[headerIdx];
   const columns = headerCells.map((h, i) => matchHeader(h, i));
-  const where = { file, sheet: raw.sheet, line: raw.lines[headerIdx] };
+  const where = { file, sheet: raw.sheet, line: raw.lines[headerIdx] || undefined };
 
   // Empty headers: keep the data, under a generated header.
   columns.forEach((c, i) => {
@@ -156,7 +181,7 @@ export function buildDataset(raw: RawTable, file: string, opts: ReadOptions = {}
   const records: NameRecord[] = [];
   for (let r = headerIdx + 1; r < raw.rows.length; r++) {
     const cells = raw.rows[r];
-    if (cells.every((c) => !c || !c.trim())) continue;
+    if (!keepEmpty && cells.every((c) => !c || !c.trim())) continue;
     const fields: RecordFields = {};
     const extra: Record<string, string> = {};
     let candidates: string[] | undefined;
@@ -180,7 +205,7 @@ export function buildDataset(raw: RawTable, file: string, opts: ReadOptions = {}
       ...(candidates ? { candidates: candidates.filter(Boolean) } : {}),
     });
   }
-  if (records.length === 0) {
+  if (records.length === 0 && !keepEmpty) {
     throw inputError(
       txt('表头下面没有数据行', 'there are no data rows under the header'),
       where,

@@ -332,9 +332,14 @@ export function embeddedRoad(s: string): EmbeddedName | undefined {
 /** Surname + one or two characters that are not a settlement suffix or another surname (王大明; not 王家, 李刘). */
 export function looksLikePersonName(s: string): boolean {
   const ranks = surnameRanks();
+  // The common surnames (top 100) and compound surnames; rarer surnames are too often ordinary characters.
+  const common = (x: string) => {
+    const r = ranks.get(x);
+    return r !== undefined && (r === 0 ? x.length === 2 : r <= 100);
+  };
   let sur = '';
-  if (s.length >= 3 && ranks.has(s.slice(0, 2))) sur = s.slice(0, 2);
-  else if (ranks.has(s[0])) sur = s[0];
+  if (s.length >= 3 && common(s.slice(0, 2))) sur = s.slice(0, 2);
+  else if (common(s[0])) sur = s[0];
   if (!sur) return false;
   const given = s.slice(sur.length);
   if (given.length < 1 || given.length > 2) return false;

@@ -64,6 +64,8 @@ export interface Romanization {
   source: 'engine' | 'input';
   /** Per character: where its reading came from. */
   readingSources: ReadingSource[];
+  /** Per character: its tone-marked reading (儿 not merged; digits as written). Used for sound comparisons. */
+  charSyllables: string[];
   parsed: ParsedName;
 }
 
@@ -83,6 +85,7 @@ const NO_ALTERNATIVES: string[] = Object.freeze([]) as unknown as string[];
 
 interface SpecificPart {
   words: Word[];
+  syllables: string[];
   /** The 专名 spelled with each reviewed reading replaced by an alternative (computed on first need). */
   altSpecifics?: string[];
   reviews: ReviewNote[];
@@ -95,6 +98,7 @@ interface SpecificPart {
 
 interface GenericPart {
   words: Word[];
+  syllables: string[];
   pinyin: string;
   plain: string;
   sign: string;
@@ -159,7 +163,7 @@ export class Orthography {
         joined ? `${spec.pinyin} ${gen.pinyin}` : gen.pinyin,
         joined ? `${spec.plain} ${gen.plain}` : gen.plain,
         joined ? `${spec.sign} ${gen.sign}` : gen.sign,
-        [spec.words, gen.words], parsed, spec.reviews, [spec.sources, gen.sources], reasons,
+        [spec.words, gen.words], parsed, spec.reviews, [spec.sources, gen.sources], reasons, [spec.syllables, gen.syllables],
       );
       if (spec.reviews.length) {
         spec.altSpecifics ??= this.specificAlternatives(parsed, type, opts.region, mode);
@@ -169,7 +173,7 @@ export class Orthography {
     }
     const resolved = opts.reading ? this.fromReading(full, opts.reading) : this.resolveFull(parsed, type, opts.region);
     const words = this.divide(parsed, type, resolved.syllables, mode);
-    const out = finish(name, type, words, parsed, resolved.reviews, resolved.sources, reasons);
+    const out = finish(name, type, words, parsed, resolved.reviews, resolved.sources, reasons, resolved.syllables);
     if (resolved.reviews.length) out.alternatives = this.alternatives(parsed, type, resolved, mode, out.pinyin);
     return out;
   }
@@ -234,7 +238,7 @@ export class Orthography {
     if (!part) {
       const r = p.specific ? this.cached(p.specific, region) : EMPTY_RESOLVED;
       const words = p.specific ? this.specificWords(p, type, Array.from(p.specific), r.syllables, mode) : [];
-      part = { words, reviews: r.reviews, sources: r.sources, ...joinWords(words) };
+      part = { words, syllables: r.syllables, reviews: r.reviews, sources: r.sources, ...joinWords(words) };
       if (map.size >= CACHE_LIMIT) map.clear();
       map.set(p.specific, part);
     }
@@ -269,9 +273,10 @@ export class Orthography {
     let part = byMods.get(key);
     if (!part) {
       const mods = this.modifierSyllables(p);
-      const words = this.genericWords(p, mode, mods.concat(this.genericSyllables(p)));
+      const syllables = mods.concat(this.genericSyllables(p));
+      const words = this.genericWords(p, mode, syllables);
       const sources = mods.map((): ReadingSource => 'library').concat(Array.from(p.generic, (): ReadingSource => 'dictionary'));
-      part = { words, sources, ...joinWords(words) };
+      part = { words, syllables, sources, ...joinWords(words) };
       byMods.set(key, part);
     }
     return part;
@@ -623,9 +628,10 @@ function finish(
   reviews: readonly ReviewNote[],
   sources: ReadingSource[],
   reasons: Text[],
+  syllables: string[],
 ): Romanization {
   const { pinyin, plain, sign } = joinWords(words);
-  return new Result(name, type, pinyin, plain, sign, [words], parsed, reviews, [sources], reasons);
+  return new Result(name, type, pinyin, plain, sign, [words], parsed, reviews, [sources], reasons, [syllables]);
 }
 
 /** Words joined with single spaces, in the pinyin, plain and sign forms. */
@@ -667,6 +673,7 @@ class Result implements Romanization {
     private readonly reviewNotes: readonly ReviewNote[],
     private readonly sourceParts: ReadingSource[][],
     private readonly baseReasons: Text[],
+    private readonly syllableParts: string[][],
   ) {
     this.review = reviewNotes.length > 0;
   }
@@ -677,6 +684,10 @@ class Result implements Romanization {
 
   get reasons(): Text[] {
     return (this.reasonsCache ??= this.reviewNotes.length ? this.baseReasons.concat(this.reviewNotes.map((x) => x.reason)) : this.baseReasons);
+  }
+
+  get charSyllables(): string[] {
+    return this.syllableParts.length === 1 ? this.syllableParts[0] : this.syllableParts.flat();
   }
 
   get readingSources(): ReadingSource[] {
@@ -704,6 +715,7 @@ function fromSupplied(name: string, type: EntityType, supplied: string, parsed: 
     alternatives: [],
     source: 'input',
     readingSources: [],
+    charSyllables: [],
     parsed,
   };
 }

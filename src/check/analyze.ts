@@ -1,0 +1,72 @@
+import type { NameRecord } from '../core/record.js';
+import { normalizeName } from '../name/normalize.js';
+import { parseName } from '../name/parse.js';
+import { type EntityKind, type EntityType, resolveType } from '../name/types.js';
+import type { Orthography, Romanization } from '../pinyin/orthography.js';
+import type { AnalyzedRecord } from '../rules/types.js';
+import type { AdminInfo, AdminResolver } from './admin.js';
+
+export interface AnalyzeOptions {
+  /** Entity type when the record has no 类别 column (--type). */
+  type: EntityType;
+  resolver: AdminResolver;
+  orthography: Orthography;
+  /** Is this name known (batch or existing names)? Settles ambiguous parses (东四十二条). */
+  isKnown?: (name: string) => boolean;
+  profileFor: (admin: AdminInfo) => string;
+}
+
+/** Read → normalise → analyse: the shared view of one record that every rule reads. */
+export function analyzeRecord(record: NameRecord, o: AnalyzeOptions): AnalyzedRecord {
+  const f = record.fields;
+  const resolved = resolveType(f.type);
+  const type = resolved?.type ?? o.type;
+  const kind: EntityKind = resolved?.kind ?? type;
+  const full = normalizeName(record.name.trim());
+  const parsed = parseName(full, { type, specific: f.specific, generic: f.generic, isKnown: o.isKnown });
+  const admin = o.resolver.resolve(f);
+  return new Analyzed(record, full, type, kind, parsed, admin, o.profileFor(admin), o.orthography);
+}
+
+/** Pinyin is computed on first use: most rules never need it. */
+class Analyzed implements AnalyzedRecord {
+  private roman: Romanization | null | undefined;
+
+  constructor(
+    readonly record: NameRecord,
+    readonly full: string,
+    readonly type: EntityType,
+    readonly kind: EntityKind,
+    readonly parsed: ReturnType<typeof parseName>,
+    readonly admin: AdminInfo,
+    readonly profile: string,
+    private readonly ortho: Orthography,
+  ) {}
+
+  get row(): number {
+    return this.record.row;
+  }
+
+  get name(): string {
+    return this.record.name;
+  }
+
+  get romanization(): Romanization | undefined {
+    if (this.roman === undefined) {
+      try {
+        this.roman = this.ortho.romanize(this.full, {
+          type: this.type,
+          region: this.admin.code,
+          reading: this.record.fields.reading,
+          specific: this.record.fields.specific,
+          generic: this.record.fields.generic,
+          segmentation: this.record.fields.segmentation,
+        });
+      } catch {
+        // Names that cannot be spelled (Latin letters, punctuation) are reported by han-only.
+        this.roman = null;
+      }
+    }
+    return this.roman ?? undefined;
+  }
+}

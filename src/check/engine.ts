@@ -1,0 +1,198 @@
+import type { Dataset } from '../core/record.js';
+import type { Text } from '../core/text.js';
+import { type Lists, listsWith } from '../lists/lists.js';
+import type { EntityType } from '../name/types.js';
+import { Orthography } from '../pinyin/orthography.js';
+import { type Profile, type RuleConfig, configFor } from '../profiles/profile.js';
+import { RULES } from '../rules/registry.js';
+import type { AnalyzedRecord, BatchContext, BatchGroup, Finding, Related, ReportOptions, ReportedSeverity, Rule, Severity } from '../rules/types.js';
+import { lower } from '../rules/types.js';
+import { AdminResolver } from './admin.js';
+import { analyzeRecord } from './analyze.js';
+import type { ExistingNames } from './existing.js';
+
+export interface CheckOptions {
+  /** The profile for every row, or several for --profile auto (longest appliesTo prefix per row; the first is the fallback). */
+  profiles: Profile[];
+  auto?: boolean;
+  /** Entity type when the input has no 类别 column. */
+  type?: EntityType;
+  /** Existing standard names (--gazetteer), restricted to the batch's scopes. */
+  existing?: ExistingNames;
+  /** One run's rule severities (--rule id=severity). */
+  ruleOverrides?: Map<string, Severity>;
+  orthography?: Orthography;
+  /** "Today" for deadline reminders (tests pin it). */
+  today?: Date;
+  /** Called as records are analysed and checked, for progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** Run only these rules (rule tests). */
+  onlyRules?: Rule[];
+}
+
+export interface CheckSummary {
+  rows: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface CheckResult {
+  summary: CheckSummary;
+  findings: Finding[];
+  records: AnalyzedRecord[];
+  /** Notes for the report (no existing names given, code year …). */
+  notes: Text[];
+}
+
+const SEVERITY_ORDER: Record<ReportedSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+/** read → normalise → analyse → check: run every enabled rule of the profile on a dataset. */
+export function checkDataset(ds: Dataset, opts: CheckOptions): CheckResult {
+  return checkAnalyzed(analyzeDataset(ds, opts), opts);
+}
+
+export interface Analysis {
+  records: AnalyzedRecord[];
+  batchNames: Set<string>;
+  orthography: Orthography;
+}
+
+/** Analyse every record (type, parse, area, lazy pinyin): the first half of checkDataset. */
+export function analyzeDataset(ds: Dataset, opts: CheckOptions): Analysis {
+  const profiles = opts.profiles;
+  const ortho = opts.orthography ?? new Orthography();
+  const resolver = new AdminResolver();
+  const batchNames = new Set(ds.records.map((r) => r.name.trim()));
+  const isKnown = (n: string) => batchNames.has(n) || (opts.existing?.hasName(n) ?? false) || ortho.dict.has(n);
+  const profileFor = (admin: { code?: string }): string => {
+    if (!opts.auto || !admin.code) return profiles[0].name;
+    let best = profiles[0];
+    let bestLen = -1;
+    for (const p of profiles) {
+      for (const prefix of p.appliesTo) {
+        if (admin.code.startsWith(prefix) && prefix.length > bestLen) {
+          best = p;
+          bestLen = prefix.length;
+        }
+      }
+    }
+    return best.name;
+  };
+  const type = opts.type ?? (profiles[0].settings.defaultEntityType as EntityType | undefined) ?? 'road';
+  const records: AnalyzedRecord[] = [];
+  const total = ds.records.length;
+  for (let i = 0; i < total; i++) {
+    records.push(analyzeRecord(ds.records[i], { type, resolver, orthography: ortho, isKnown, profileFor }));
+    if (opts.onProgress && (i & 1023) === 0) opts.onProgress(i, total * 2);
+  }
+  return { records, batchNames, orthography: ortho };
+}
+
+/** Run the rules on analysed records (the second half of checkDataset). */
+export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResult {
+  const profiles = opts.profiles;
+  const byName = new Map(profiles.map((p) => [p.name, p]));
+  const listsByProfile = new Map<string, Lists>();
+  const listsFor = (p: Profile) => {
+    let l = listsByProfile.get(p.name);
+    if (!l) listsByProfile.set(p.name, (l = listsWith(p.lists, p.baseDir)));
+    return l;
+  };
+  const { records, batchNames } = analysis;
+  const total = records.length;
+  const findings: Finding[] = [];
+  const configs = new Map<AnalyzedRecord, Map<string, RuleConfig>>();
+  const configOf = (rec: AnalyzedRecord): Map<string, RuleConfig> => {
+    let c = configs.get(rec);
+    if (!c) {
+      const p = byName.get(rec.profile) ?? profiles[0];
+      c = configFor(p, { type: rec.type, kind: rec.kind, adminCode: rec.admin.code, tier: rec.record.fields.tier });
+      if (opts.ruleOverrides?.size) {
+        c = new Map(c);
+        for (const [id, sev] of opts.ruleOverrides) c.set(id, { severity: sev, options: c.get(id)?.options ?? { ...(RULES.get(id)?.meta.options ?? {}) } });
+      }
+      configs.set(rec, c);
+    }
+    return c;
+  };
+  // A rule the profile does not mention is off (as in ESLint); built-in profiles extend `national`, which lists all.
+  const severityOf = (rule: Rule, rec: AnalyzedRecord): Severity => configOf(rec).get(rule.meta.id)?.severity ?? 'off';
+  const optionsOf = (rule: Rule, rec: AnalyzedRecord): Record<string, unknown> =>
+    configOf(rec).get(rule.meta.id)?.options ?? { ...(rule.meta.options ?? {}) };
+  const push = (rule: Rule, rec: AnalyzedRecord, sev: ReportedSeverity, message: Text, o: ReportOptions = {}) => {
+    findings.push({
+      row: rec.row,
+      name: rec.name,
+      rule: rule.meta.id,
+      severity: o.severity ?? (o.soft ? lower(sev) : sev),
+      message,
+      fix: o.fix ?? rule.meta.fix,
+      ...(o.related?.length ? { related: o.related } : {}),
+      ...(o.soft ? { soft: true } : {}),
+      township: rec.admin.township,
+    });
+  };
+  const existingName = (rec: AnalyzedRecord) => (n: string) =>
+    batchNames.has(n) || (opts.existing?.hasName(n, rec.admin.code) ?? false);
+
+  const ruleList = opts.onlyRules ?? [...RULES.values()];
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i];
+    const lists = listsFor(byName.get(rec.profile) ?? profiles[0]);
+    for (const rule of ruleList) {
+      if (!rule.check) continue;
+      const sev = severityOf(rule, rec);
+      if (sev === 'off') continue;
+      rule.check({
+        rec,
+        options: optionsOf(rule, rec),
+        lists,
+        isExistingName: existingName(rec),
+        report: (message, o) => push(rule, rec, sev, message, o),
+      });
+    }
+    if (opts.onProgress && (i & 1023) === 0) opts.onProgress(total + i, total * 2);
+  }
+
+  const shared = new Map<string, unknown>();
+  const contextFor = (rule: Rule, enabled: AnalyzedRecord[]): BatchContext => ({
+    records: enabled,
+    optionsFor: (rec) => optionsOf(rule, rec),
+    lists: listsFor(profiles[0]),
+    existing: opts.existing,
+    today: opts.today ?? new Date(),
+    shared,
+    report: (rec, message, o) => {
+      const sev = severityOf(rule, rec);
+      if (sev !== 'off') push(rule, rec, sev, message, o);
+    },
+  });
+  const groups = new Map<BatchGroup, Map<string, BatchContext>>();
+  for (const rule of ruleList) {
+    if (!rule.checkBatch && !rule.batchGroup) continue;
+    const enabled = records.filter((r) => severityOf(rule, r) !== 'off');
+    if (!enabled.length) continue;
+    const ctx = contextFor(rule, enabled);
+    if (rule.batchGroup) {
+      let g = groups.get(rule.batchGroup);
+      if (!g) groups.set(rule.batchGroup, (g = new Map()));
+      g.set(rule.meta.id, ctx);
+    }
+    rule.checkBatch?.(ctx);
+  }
+  for (const [group, ctxs] of groups) {
+    group.run(ctxs);
+  }
+
+  findings.sort((a, b) => a.row - b.row || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
+  const summary: CheckSummary = { rows: records.length, errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return { summary, findings, records, notes: [] };
+}
+
+export type { Related };

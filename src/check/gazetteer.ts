@@ -1,0 +1,184 @@
+import { extname } from 'node:path';
+import { inputError } from '../core/errors.js';
+import type { FieldKey, RecordFields } from '../core/record.js';
+import { txt } from '../core/text.js';
+import { normalizeAdminCode } from '../divisions/region.js';
+import { matchHeader } from '../io/columns.js';
+import { readAnyDataset } from '../io/read-any.js';
+import { csvRecords, NotUtf8 } from '../geo/csvstream.js';
+import { normalizeName } from '../name/normalize.js';
+import type { AdminResolver } from './admin.js';
+import { ExistingNames } from './existing.js';
+
+/**
+ * The admin-code prefixes the batch needs: an existing name is kept only when its code starts with one of them,
+ * so memory does not grow with gazetteer rows in other scopes.
+ */
+export class ScopeNeeds {
+  readonly prefixes = new Set<string>();
+  readonly lengths = new Set<number>();
+  /** Some batch records have no area at all: they are compared with every existing name. */
+  everything = false;
+
+  add(prefix: string | undefined): void {
+    if (!prefix) {
+      this.everything = true;
+      return;
+    }
+    this.prefixes.add(prefix);
+    this.lengths.add(prefix.length);
+  }
+
+  covers(code: string | undefined): boolean {
+    if (this.everything) return true;
+    if (!code) return false;
+    for (const len of this.lengths) if (code.length >= len && this.prefixes.has(code.slice(0, len))) return true;
+    return false;
+  }
+}
+
+const AREA_KEYS: FieldKey[] = ['admin_code', 'admin_path', 'province', 'city', 'county', 'township', 'village'];
+
+export interface GazetteerStats {
+  file: string;
+  read: number;
+  kept: number;
+  /** Rows without any administrative area: they cannot be placed in a scope. */
+  noArea: number;
+}
+
+/** One row of an existing-name file, by column position. */
+interface RowReader {
+  name: number;
+  code: number;
+  type: number;
+  /** Other area columns (path, names), used only when there is no code. */
+  area: { key: FieldKey; index: number }[];
+}
+
+/**
+ * Read existing standard names (--gazetteer, repeatable): CSV/TSV streamed in constant memory, XLSX and geometry
+ * files through the common readers. Column aliases as for proposal tables, plus the 国家地名信息库 field names.
+ */
+export async function loadGazetteers(
+  files: readonly string[],
+  needs: ScopeNeeds,
+  resolver: AdminResolver,
+  into = new ExistingNames(),
+): Promise<{ existing: ExistingNames; stats: GazetteerStats[] }> {
+  const stats: GazetteerStats[] = [];
+  for (const file of files) {
+    const fileIdx = into.addFile(file);
+    const st: GazetteerStats = { file, read: 0, kept: 0, noArea: 0 };
+    const ext = extname(file).toLowerCase();
+    if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+      await streamCsv(file, needs, resolver, into, fileIdx, st);
+    } else {
+      const ds = await readAnyDataset(file, { requireName: true });
+      for (const r of ds.records) keepRow(r.name, r.fields.admin_code, r.fields.type, r.fields, r.line ?? r.row + 1, needs, resolver, into, fileIdx, st);
+    }
+    stats.push(st);
+  }
+  return { existing: into, stats };
+}
+
+function keepRow(
+  name: string,
+  rawCode: string | undefined,
+  type: string | undefined,
+  fields: RecordFields | undefined,
+  line: number,
+  needs: ScopeNeeds,
+  resolver: AdminResolver,
+  into: ExistingNames,
+  fileIdx: number,
+  st: GazetteerStats,
+): void {
+  st.read++;
+  const full = normalizeName(name.trim());
+  if (!full) return;
+  let code = rawCode ? normalizeAdminCode(rawCode) : undefined;
+  if (!code && fields && AREA_KEYS.some((k) => fields[k])) code = resolver.resolve(fields).code;
+  if (!code && !needs.everything) {
+    st.noArea++;
+    return;
+  }
+  if (!needs.covers(code)) return;
+  st.kept++;
+  into.add(name, full, code, type || undefined, fileIdx, line);
+}
+
+/**
+ * Stream a CSV of existing names: header among the first 10 records, then one row at a time. A file that turns out not
+ * to be UTF-8 is read again as GB18030; rows are kept only when the whole read succeeds, so none is counted twice.
+ */
+async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+  for (const encoding of [undefined, 'gb18030']) {
+    const start = into.size;
+    try {
+      await streamOnce(file, encoding, (cells, r, line) => {
+        const name = cells[r.name];
+        if (!name) return;
+        let fields: RecordFields | undefined;
+        if (r.area.length && (r.code < 0 || !cells[r.code])) {
+          fields = {};
+          for (const a of r.area) if (cells[a.index]) fields[a.key] = cells[a.index];
+        }
+        keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
+      });
+      return;
+    } catch (e) {
+      if (e instanceof NotUtf8 && !encoding) {
+        into.truncate(start);
+        st.read = st.kept = st.noArea = 0;
+        continue;
+      }
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw inputError(txt('找不到文件', 'file not found'), { file }, txt('请检查文件名和路径。', 'Check the file name and path.'), e);
+      }
+      throw e;
+    }
+  }
+}
+
+async function streamOnce(file: string, encoding: string | undefined, row: (cells: string[], r: RowReader, line: number) => void): Promise<void> {
+  const head: { cells: string[]; line: number }[] = [];
+  let reader: RowReader | undefined;
+  for await (const rec of csvRecords(file, { encoding })) {
+    if (reader) {
+      row(rec.cells, reader, rec.line);
+      continue;
+    }
+    head.push(rec);
+    const found = findHeader(head);
+    if (found !== undefined) {
+      const cols = head[found].cells.map((h, i) => ({ key: matchHeader(h, i).key, index: i }));
+      const at = (k: FieldKey) => cols.find((c) => c.key === k)?.index ?? -1;
+      reader = {
+        name: at('name'),
+        code: at('admin_code'),
+        type: at('type'),
+        area: cols.filter((c): c is { key: FieldKey; index: number } => Boolean(c.key && AREA_KEYS.includes(c.key) && c.key !== 'admin_code')),
+      };
+      for (const r of head.slice(found + 1)) row(r.cells, reader, r.line);
+      continue;
+    }
+    if (head.length >= 10) {
+      throw inputError(
+        txt('已有地名文件的前 10 行中找不到含「名称」的表头', 'no header with a name column in the first 10 rows of the existing-name file'),
+        { file },
+        txt(`第一行的内容：${head[0].cells.slice(0, 10).join('、')}`, `First row: ${head[0].cells.slice(0, 10).join(', ')}`),
+      );
+    }
+  }
+  if (!reader) {
+    throw inputError(txt('已有地名文件中找不到含「名称」的表头', 'no header with a name column in the existing-name file'), { file });
+  }
+}
+
+function findHeader(rows: { cells: string[] }[]): number | undefined {
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].cells.some((h, j) => matchHeader(h, j).key === 'name')) return i;
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import { getLang, tr } from '../../core/text.js';
+import { toCsv } from '../../io/writers/csv.js';
+import type { Finding, Related } from '../../rules/types.js';
+import type { CheckResult } from '../engine.js';
+
+/** JSON (issue spec): {summary: {rows, errors, warnings, infos}, findings: [{row, name, rule, severity, message, related?}]}. */
+export function toJson(result: CheckResult): string {
+  const findings = result.findings.map((f) => ({
+    row: f.row,
+    name: f.name,
+    rule: f.rule,
+    severity: f.severity,
+    message: tr(f.message),
+    ...(f.related?.length ? { related: f.related.map(relatedJson) } : {}),
+  }));
+  return JSON.stringify({ summary: result.summary, findings }, null, 2) + '\n';
+}
+
+function relatedJson(r: Related): Record<string, unknown> {
+  const o: Record<string, unknown> = { name: r.name, source: r.source };
+  if (r.row !== undefined) o.row = r.row;
+  if (r.file !== undefined) o.file = r.file;
+  if (r.line !== undefined) o.line = r.line;
+  if (r.adminCode !== undefined) o.adminCode = r.adminCode;
+  if (r.distance !== undefined) o.distance = r.distance;
+  return o;
+}
+
+export function relatedText(r: Related): string {
+  const en = getLang() === 'en';
+  if (r.source === 'batch') return en ? `row ${r.row} ${r.name}` : `第${r.row}行 ${r.name}`;
+  return en ? `${r.name} (${r.file}:${r.line})` : `${r.name}（${r.file} 第${r.line}行）`;
+}
+
+const SEV_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function severityLabel(s: Finding['severity']): string {
+  return getLang() === 'en' ? s : SEV_ZH[s];
+}
+
+/** CSV with BOM for Excel: one finding per line. */
+export function toCsvReport(result: CheckResult): string {
+  const en = getLang() === 'en';
+  const header = en
+    ? ['row', 'name', 'township', 'rule', 'severity', 'message', 'related', 'fix']
+    : ['行', '名称', '乡镇', '规则', '级别', '说明', '相关记录', '处理建议'];
+  return toCsv(header, result.findings.map((f) => [
+    f.row, f.name, f.township ?? '', f.rule, severityLabel(f.severity), tr(f.message),
+    (f.related ?? []).map(relatedText).join('；'), f.fix ? tr(f.fix) : '',
+  ]));
+}

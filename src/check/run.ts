@@ -1,0 +1,81 @@
+import type { Dataset } from '../core/record.js';
+import { type Text, txt } from '../core/text.js';
+import { type Profile, builtInProfiles, loadProfile } from '../profiles/profile.js';
+import { RULES } from '../rules/registry.js';
+import type { EntityType } from '../name/types.js';
+import type { Severity } from '../rules/types.js';
+import { AdminResolver } from './admin.js';
+import { type CheckResult, analyzeDataset, checkAnalyzed } from './engine.js';
+import { ScopeNeeds, loadGazetteers } from './gazetteer.js';
+
+export interface RunCheckOptions {
+  /** Profile names or files; 'auto' picks per row by appliesTo (the others, or national, are the fallback). */
+  profiles: string[];
+  gazetteers?: string[];
+  rules?: Map<string, Severity>;
+  type?: EntityType;
+  today?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RunCheckResult extends CheckResult {
+  profiles: Profile[];
+}
+
+const SCOPE_LEN: Record<string, number> = { village: 12, township: 9, county: 6, city: 4, province: 2 };
+
+/** The whole check of one dataset: profiles, existing names restricted to the batch's scopes, rules. */
+export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunCheckResult> {
+  const timing = phaseTimer();
+  const auto = o.profiles.includes('auto');
+  const named = o.profiles.filter((p) => p !== 'auto');
+  const fallback = loadProfile(named.length ? named : ['national'], RULES);
+  const profiles = auto
+    ? [fallback, ...builtInProfiles().filter((n) => n !== fallback.name).map((n) => loadProfile(n, RULES))]
+    : [fallback];
+  const base = { profiles, auto, type: o.type, ruleOverrides: o.rules, today: o.today, onProgress: o.onProgress };
+  const analysis = analyzeDataset(ds, base);
+  timing('analyse');
+  const notes: Text[] = [];
+  let existing;
+  if (o.gazetteers?.length) {
+    // The widest uniqueness scope of any profile decides which existing names are kept.
+    let len = 9;
+    for (const p of profiles) {
+      for (const id of ['duplicate', 'homophone', 'near-duplicate']) {
+        const scope = (p.rules.get(id)?.options.scope as string | undefined) ?? (p.settings.uniquenessScope as string);
+        len = Math.min(len, SCOPE_LEN[scope] ?? 9);
+      }
+    }
+    const needs = new ScopeNeeds();
+    for (const r of analysis.records) needs.add(r.admin.code ? r.admin.code.slice(0, Math.min(len, r.admin.code.length)) : undefined);
+    const loaded = await loadGazetteers(o.gazetteers, needs, new AdminResolver());
+    timing('existing names');
+    existing = loaded.existing;
+    for (const st of loaded.stats) {
+      notes.push(txt(
+        `已有地名 ${st.file}：读入 ${st.read} 条，与本表同一范围的 ${st.kept} 条参与比较${st.noArea ? `；${st.noArea} 条没有所属政区，未参与比较` : ''}`,
+        `existing names ${st.file}: ${st.read} read, ${st.kept} in this table's scopes compared${st.noArea ? `; ${st.noArea} without an area were skipped` : ''}`,
+      ));
+    }
+  } else {
+    notes.push(txt('未提供已有地名（--gazetteer），重名、同音只在本表内比较', 'no existing names given (--gazetteer): duplicates and homophones are checked within this table only'));
+  }
+  const result = checkAnalyzed(analysis, { ...base, existing });
+  timing('rules');
+  return { ...result, notes: [...notes, ...result.notes], profiles };
+}
+
+/** DIMING_TIMING=1 prints the CPU and wall time of each phase on stderr (for tuning; machines are noisy). */
+function phaseTimer(): (label: string) => void {
+  if (!process.env.DIMING_TIMING) return () => undefined;
+  let cpu = process.cpuUsage();
+  let wall = performance.now();
+  return (label) => {
+    const c = process.cpuUsage(cpu);
+    const w = performance.now();
+    process.stderr.write(`[timing] ${label}: cpu ${((c.user + c.system) / 1e6).toFixed(2)} s, wall ${((w - wall) / 1e3).toFixed(2)} s, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`);
+    cpu = process.cpuUsage();
+    wall = w;
+  };
+}

@@ -1,0 +1,370 @@
+import { type Text, txt } from '../core/text.js';
+import { divisionPath, divisions } from '../divisions/divisions.js';
+import type { Lists } from '../lists/lists.js';
+import { parseName } from '../name/parse.js';
+import { stripTones } from '../pinyin/syllable.js';
+import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
+import { scopeKey } from './admin.js';
+import type { ExistingEntry, ExistingNames } from './existing.js';
+import { foldNearSound, quickSoundKey } from './readingkey.js';
+
+/**
+ * Uniqueness (rules.md §7): names compared inside a scope (township by default), within the batch and against the
+ * existing names. One pass serves the three rules: records are indexed by scope length → scope code → comparison key
+ * (nested maps keyed by the strings themselves, no key strings built), each existing name probes that index once,
+ * and each pair is reported by the first rule that matches (duplicate → homophone → near-duplicate). A record whose
+ * area is coarser than the scope, or missing, is compared at the finest level it gives (rules.md §0.3).
+ */
+type Kind = 'duplicate' | 'homophone' | 'near-duplicate';
+type Key = 'exact' | 'sound' | 'strip' | 'specific' | 'fold';
+const KIND_OF: Record<Key, Kind> = { exact: 'duplicate', sound: 'homophone', strip: 'near-duplicate', specific: 'near-duplicate', fold: 'near-duplicate' };
+const ORDER: Kind[] = ['duplicate', 'homophone', 'near-duplicate'];
+const SCOPE_LEN: Record<string, number> = { village: 12, township: 9, county: 6, city: 4, province: 2 };
+
+export type Other = AnalyzedRecord | ExistingEntry;
+
+interface DupOptions { scope?: string; sameTypeOnly?: boolean }
+interface HomOptions { scope?: string; tones?: boolean }
+interface NearOptions {
+  scope?: string;
+  stripPrefixes?: string[];
+  stripNames?: string | string[];
+  specific?: boolean;
+  nearSound?: boolean;
+  allowDerived?: boolean;
+}
+
+/** Generics that make a derived name of a road on purpose (X支路, X横路 beside X路: rules.md near-duplicate). */
+const DERIVED = new Set(['支路', '横路', '横街', '后街', '前街', '小街', '小巷', '直街', '正街']);
+
+type KeyMaps = Partial<Record<Key, Map<string, AnalyzedRecord[]>>>;
+
+export const uniquenessGroup: BatchGroup = {
+  id: 'uniqueness',
+  run(ctxs) {
+    const dup = ctxs.get('duplicate') as BatchContext<DupOptions> | undefined;
+    const hom = ctxs.get('homophone') as BatchContext<HomOptions> | undefined;
+    const near = ctxs.get('near-duplicate') as BatchContext<NearOptions> | undefined;
+    const any = (dup ?? hom ?? near) as BatchContext | undefined;
+    if (!any) return;
+    const lists = any.lists;
+    const existing = any.existing;
+    const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'near-duplicate': [] };
+
+    // 1. Index the batch records of each rule.
+    const index = new Map<number, Map<string, KeyMaps>>();
+    const coarse: { rec: AnalyzedRecord; key: Key; value: string; scope: string }[] = [];
+    const put = (rec: AnalyzedRecord, scope: string | undefined, key: Key, value: string | undefined) => {
+      if (!value) return;
+      const want = SCOPE_LEN[scope ?? 'township'] ?? 9;
+      const sk = scopeKey(rec.admin, scope ?? 'township');
+      if (!sk) {
+        coarse.push({ rec, key, value, scope: rec.admin.code ?? '' });
+        return;
+      }
+      let byScope = index.get(want);
+      if (!byScope) index.set(want, (byScope = new Map()));
+      let maps = byScope.get(sk);
+      if (!maps) byScope.set(sk, (maps = {}));
+      const m = (maps[key] ??= new Map());
+      const g = m.get(value);
+      if (!g) m.set(value, [rec]);
+      else if (g[g.length - 1] !== rec) g.push(rec);
+    };
+    for (const rec of dup?.records ?? []) put(rec, dup!.optionsFor(rec).scope, 'exact', exactKey(rec.full, lists));
+    for (const rec of hom?.records ?? []) {
+      const o = hom!.optionsFor(rec);
+      const k = soundKey(rec, Boolean(o.tones));
+      put(rec, o.scope, 'sound', k && (o.tones ? `T:${k}` : k));
+    }
+    for (const rec of near?.records ?? []) {
+      const o = near!.optionsFor(rec);
+      const full = exactKey(rec.full, lists);
+      put(rec, o.scope, 'strip', strip(full, o, rec.admin.code));
+      if (o.specific && !isDerived(rec.parsed, o)) put(rec, o.scope, 'specific', rec.parsed.specific);
+      if (o.nearSound) {
+        const k = soundKey(rec, false);
+        put(rec, o.scope, 'fold', k && foldNearSound(k));
+      }
+    }
+
+    // 2. Pairs inside the batch.
+    for (const byScope of index.values()) {
+      for (const maps of byScope.values()) {
+        for (const key of Object.keys(maps) as Key[]) {
+          for (const g of maps[key]!.values()) {
+            if (g.length < 2) continue;
+            for (const a of g) for (const b of g) if (a !== b) pairs[KIND_OF[key]].push([a, b]);
+          }
+        }
+      }
+    }
+    if (coarse.length) coarsePairs(coarse, index, pairs);
+
+    // 3. Existing names: each probes the index once; keys are computed only where its scope holds batch records.
+    if (existing?.size) scanExisting(existing, index, coarse, pairs, lists, hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false, near ? near.optionsFor(near.records[0]) : undefined);
+
+    // 4. Report, catalog order first.
+    const done = new Set<string>();
+    const seen = new Set<string>();
+    for (const kind of ORDER) {
+      const ctx = kind === 'duplicate' ? dup : kind === 'homophone' ? hom : near;
+      if (!ctx) continue;
+      for (const [rec, other] of pairs[kind]) {
+        if (exclude(kind, rec, other, ctx as unknown as BatchContext, lists)) continue;
+        const pk = pairKey(rec, other);
+        if (ORDER.slice(0, ORDER.indexOf(kind)).some((k) => done.has(`${k}|${pk}`))) continue;
+        const dir = `${kind}|${rec.row}>${'row' in other ? other.row : `${other.file}:${other.line}`}`;
+        if (seen.has(dir)) continue;
+        seen.add(dir);
+        done.add(`${kind}|${pk}`);
+        ctx.report(rec, message(kind, rec, other, (ctx.optionsFor(rec) as { scope?: string }).scope), { related: [relatedOf(other)] });
+      }
+    }
+  },
+};
+
+function coarsePairs(coarse: { rec: AnalyzedRecord; key: Key; value: string; scope: string }[], index: Map<number, Map<string, KeyMaps>>, pairs: Record<Kind, [AnalyzedRecord, Other][]>): void {
+  const byValue = new Map<string, typeof coarse>();
+  for (const c of coarse) {
+    const k = `${c.key}\u0001${c.value}`;
+    const l = byValue.get(k);
+    if (l) l.push(c);
+    else byValue.set(k, [c]);
+  }
+  for (const byScope of index.values()) {
+    for (const [sk, maps] of byScope) {
+      for (const key of Object.keys(maps) as Key[]) {
+        for (const [value, g] of maps[key]!) {
+          const cs = byValue.get(`${key}\u0001${value}`);
+          if (!cs) continue;
+          for (const c of cs) {
+            if (c.scope && !sk.startsWith(c.scope)) continue;
+            for (const r of g) {
+              pairs[KIND_OF[key]].push([c.rec, r], [r, c.rec]);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (const cs of byValue.values()) {
+    for (const a of cs) {
+      for (const b of cs) {
+        if (a.rec !== b.rec && (!a.scope || !b.scope || a.scope.startsWith(b.scope) || b.scope.startsWith(a.scope))) pairs[KIND_OF[a.key]].push([a.rec, b.rec]);
+      }
+    }
+  }
+}
+
+function scanExisting(
+  ex: ExistingNames,
+  index: Map<number, Map<string, KeyMaps>>,
+  coarse: { rec: AnalyzedRecord; key: Key; value: string; scope: string }[],
+  pairs: Record<Kind, [AnalyzedRecord, Other][]>,
+  lists: Lists,
+  tones: boolean,
+  near: NearOptions | undefined,
+): void {
+  const lens = [...index.keys()];
+  const coarseByValue = new Map<string, typeof coarse>();
+  for (const c of coarse) {
+    const k = `${c.key}\u0001${c.value}`;
+    const l = coarseByValue.get(k);
+    if (l) l.push(c);
+    else coarseByValue.set(k, [c]);
+  }
+  const n = ex.size;
+  const hasCoarse = coarse.length > 0;
+  const nLens = lens.length;
+  const scopeMaps = lens.map((len) => index.get(len)!);
+  for (let i = 0; i < n; i++) {
+    const code = ex.codes[i];
+    const full = ex.fulls[i];
+    // Keys are computed on first need for this entry (most entries meet no batch record with the same key).
+    let exact: string | undefined;
+    let sound: string | undefined;
+    let stripped: string | undefined;
+    let specific: string | null | undefined;
+    let entry: ExistingEntry | undefined;
+    if (code) {
+      for (let li = 0; li < nLens; li++) {
+        const len = lens[li];
+        if (code.length < len) continue;
+        const maps = scopeMaps[li].get(len === code.length ? code : code.slice(0, len));
+        if (maps === undefined) continue;
+        if (maps.exact) {
+          exact ??= exactKey(full, lists);
+          const g = maps.exact.get(exact);
+          if (g) for (const r of g) pairs.duplicate.push([r, (entry ??= ex.entry(i))]);
+        }
+        if (maps.sound) {
+          sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full);
+          const g = maps.sound.get(sound);
+          if (g) for (const r of g) pairs.homophone.push([r, (entry ??= ex.entry(i))]);
+        }
+        if (maps.strip) {
+          stripped ??= strip((exact ??= exactKey(full, lists)), near ?? {}, code);
+          const g = maps.strip.get(stripped);
+          if (g) for (const r of g) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
+        }
+        if (maps.specific) {
+          if (specific === undefined) {
+            const p = parseName(full, PARSE_OPTIONS);
+            specific = near && isDerived(p, near) ? null : p.specific;
+          }
+          const g = specific === null ? undefined : maps.specific.get(specific);
+          if (g) for (const r of g) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
+        }
+        if (maps.fold) {
+          const g = maps.fold.get(foldNearSound(quickSoundKey(full)));
+          if (g) for (const r of g) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
+        }
+      }
+    }
+    if (hasCoarse) {
+      const values: [Key, string | undefined][] = [
+        ['exact', (exact ??= exactKey(full, lists))],
+        ['sound', (sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full))],
+        ['strip', strip(exact, near ?? {}, code)],
+        ['specific', parseName(full, PARSE_OPTIONS).specific],
+        ['fold', foldNearSound(quickSoundKey(full))],
+      ];
+      for (const [key, v] of values) {
+        const cs = v === undefined ? undefined : coarseByValue.get(`${key}\u0001${v}`);
+        if (cs) for (const c of cs) if (!c.scope || (code ?? '').startsWith(c.scope)) pairs[KIND_OF[key]].push([c.rec, (entry ??= ex.entry(i))]);
+      }
+    }
+  }
+}
+
+const PARSE_OPTIONS = { classify: false } as const;
+
+function exclude(kind: Kind, a: AnalyzedRecord, b: Other, ctx: BatchContext, lists: Lists): boolean {
+  const same = exactKey(a.full, lists) === exactKey(b.full, lists);
+  if (kind === 'duplicate') {
+    const o = ctx.optionsFor(a) as DupOptions;
+    if (!o.sameTypeOnly) return false;
+    const bt = 'row' in b ? b.type : b.type;
+    return bt !== undefined && bt !== a.type;
+  }
+  if (same) return true;
+  if (kind === 'near-duplicate') {
+    const o = ctx.optionsFor(a) as NearOptions;
+    if (o.allowDerived === false) return false;
+    const pb = 'row' in b ? b.parsed : parseName(b.full, PARSE_OPTIONS);
+    return Boolean(a.parsed.direction || a.parsed.ordinal || pb.direction || pb.ordinal);
+  }
+  return false;
+}
+
+function isDerived(p: { direction?: string; ordinal?: unknown; generic: string }, o: NearOptions): boolean {
+  return o.allowDerived !== false && Boolean(p.direction || p.ordinal || DERIVED.has(p.generic));
+}
+
+function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined): Text {
+  const d = describeOther(other);
+  const sc = scopeLabel(scope);
+  if (kind === 'duplicate') return txt(`与${d.zh}重名（${sc.zh}内）`, `same name as ${d.en} (in ${sc.en})`);
+  if (kind === 'homophone') {
+    const py = rec.romanization?.plain ?? '';
+    return txt(`与${d.zh}同音（${py}，${sc.zh}内）`, `sounds the same as ${d.en} (${py}, in ${sc.en})`);
+  }
+  return txt(`与${d.zh}实际上等同（${sc.zh}内），群众难以区分`, `effectively the same name as ${d.en} (in ${sc.en})`);
+}
+
+export function pairKey(a: AnalyzedRecord, b: Other): string {
+  if ('row' in b) return a.row < b.row ? `${a.row}:${b.row}` : `${b.row}:${a.row}`;
+  return `${a.row}|${b.file}:${b.line}`;
+}
+
+/** Normalised comparison text: traditional and variant characters → standard ones (only when there are any). */
+export function exactKey(full: string, lists: Lists): string {
+  if (!lists.tradMap.size) return full;
+  let out: string | undefined;
+  let i = 0;
+  for (const ch of full) {
+    const m = lists.tradMap.get(ch);
+    if (m !== undefined && out === undefined) out = full.slice(0, i);
+    if (out !== undefined) out += m ?? ch;
+    i += ch.length;
+  }
+  return out ?? full;
+}
+
+/** Toneless (or toned) syllables of the whole name, one per character, from the engine. */
+export function soundKey(rec: AnalyzedRecord, tones: boolean): string | undefined {
+  const r = rec.romanization;
+  if (!r || !r.charSyllables.length) return undefined;
+  let out = '';
+  for (const s of r.charSyllables) {
+    const k = (tones ? s : stripTones(s)).toLowerCase();
+    out = out ? `${out} ${k}` : k;
+  }
+  return out;
+}
+
+/** The name without a leading 新/老 (or the profile's prefixes) and without the own division names. */
+function strip(full: string, o: NearOptions, code: string | undefined): string {
+  let s = full;
+  for (const name of stripNamesFor(o, code)) {
+    if (s.startsWith(name) && s.length - name.length >= 2) {
+      s = s.slice(name.length);
+      break;
+    }
+  }
+  for (const p of o.stripPrefixes ?? ['新', '老']) {
+    if (s.startsWith(p) && s.length - p.length >= 2) {
+      s = s.slice(p.length);
+      break;
+    }
+  }
+  return s;
+}
+
+const ownCache = new Map<string, string[]>();
+
+function stripNamesFor(o: NearOptions, code: string | undefined): string[] {
+  if (Array.isArray(o.stripNames)) return o.stripNames;
+  if ((o.stripNames ?? 'own-divisions') !== 'own-divisions' || !code) return [];
+  const key = code.length > 9 ? code.slice(0, 9) : code;
+  let names = ownCache.get(key);
+  if (!names) {
+    const idx = divisions();
+    const found: string[] = [];
+    for (const len of [4, 6, 9]) {
+      const d = key.length >= len ? idx.byCode.get(key.slice(0, len)) : undefined;
+      if (d) found.push(d.name, d.short);
+    }
+    names = [...new Set(found.filter((n) => n && n !== '市辖区' && n.length >= 2))].sort((a, b) => b.length - a.length);
+    ownCache.set(key, names);
+  }
+  return names;
+}
+
+/** The other record of a pair, for the finding's `related` list and message. */
+export function relatedOf(other: Other): Related {
+  if ('row' in other) return { name: other.name, row: other.row, adminCode: other.admin.code, source: 'batch' };
+  return { name: other.name, file: other.file, line: other.line, adminCode: other.adminCode, source: 'gazetteer' };
+}
+
+/** "本表第 12 行「槐荫路」" or "已有地名「槐荫路」（existing.csv 第 5 行，山东省…）". */
+export function describeOther(other: Other): Text {
+  if ('row' in other) return txt(`本表第 ${other.row} 行「${other.name}」`, `row ${other.row} of this table ("${other.name}")`);
+  // Township level is enough to place it (village names would load the 620k-village list for one message).
+  const where = other.adminCode ? divisionPath(other.adminCode.slice(0, 9)) : '';
+  return txt(
+    `已有地名「${other.name}」（${other.file} 第 ${other.line} 行${where ? `，${where}` : ''}）`,
+    `the existing name "${other.name}" (${other.file}, line ${other.line}${where ? `, ${where}` : ''})`,
+  );
+}
+
+export function scopeLabel(scope: string | undefined): Text {
+  switch (scope) {
+    case 'village': return txt('同一村', 'the same village');
+    case 'county': return txt('同一县（区）', 'the same county');
+    case 'city': return txt('同一市', 'the same city');
+    case 'builtUpArea': return txt('同一建成区', 'the same built-up area');
+    default: return txt('同一乡镇（街道）', 'the same township');
+  }
+}

@@ -1,0 +1,61 @@
+import { basename } from 'node:path';
+import { txt, tr } from '../../core/text.js';
+import { DIVISION_CODE_YEAR } from '../../divisions/divisions.js';
+import { toCsvReport, toJson } from '../../check/output/formats.js';
+import { toHtml } from '../../check/output/html.js';
+import { toText } from '../../check/output/text.js';
+import { runCheck } from '../../check/run.js';
+import { readAnyDataset } from '../../io/read-any.js';
+import type { EntityType } from '../../name/types.js';
+import { parseRuleFlag } from '../../profiles/profile.js';
+import { RULES } from '../../rules/registry.js';
+import type { Severity } from '../../rules/types.js';
+import { EXIT } from '../main.js';
+import { emit } from '../output.js';
+import { Progress } from '../progress.js';
+import { printNote } from '../report.js';
+
+export interface CheckCliOptions {
+  format: 'text' | 'json' | 'csv' | 'html';
+  output?: string;
+  profile: string[];
+  rule: string[];
+  gazetteer: string[];
+  type?: EntityType;
+  sheet?: string;
+  encoding?: string;
+  verbose?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+}
+
+export async function runCheckCommand(file: string, o: CheckCliOptions): Promise<number> {
+  const rules = new Map<string, Severity>();
+  for (const flag of o.rule) {
+    const [id, sev] = parseRuleFlag(flag, RULES);
+    rules.set(id, sev);
+  }
+  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding });
+  for (const n of ds.notes) printNote(tr(n));
+  const progress = new Progress(tr(txt('检查中', 'checking')), ds.records.length * 2, o.quiet);
+  const result = await runCheck(ds, {
+    profiles: o.profile.length ? o.profile : ['national'],
+    gazetteers: o.gazetteer,
+    rules,
+    type: o.type,
+    onProgress: (d) => progress.tick(d),
+  });
+  progress.done();
+  const profileName = result.profiles.length > 1 ? `auto (${result.profiles[0].name} …)` : result.profiles[0].name;
+  let out: string;
+  switch (o.format) {
+    case 'json': out = toJson(result); break;
+    case 'csv': out = toCsvReport(result); break;
+    case 'html': out = toHtml(result, { source: basename(ds.source.file), profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
+    default: out = toText(result, Boolean(o.verbose));
+  }
+  await emit(out, o.output, [file, ...o.gazetteer]);
+  if (result.summary.errors > 0) return EXIT.findings;
+  if (o.maxWarnings !== undefined && result.summary.warnings > Number(o.maxWarnings)) return EXIT.findings;
+  return EXIT.ok;
+}

@@ -1,0 +1,127 @@
+import { inputError } from '../../core/errors.js';
+import type { Dataset } from '../../core/record.js';
+import { type Text, txt } from '../../core/text.js';
+import { parseCrs } from '../../geo/crs.js';
+import { type GeoReadOptions, type RawFeature, datasetFromFeatures } from '../../geo/read.js';
+import { readInput } from '../dataset.js';
+import { decodeText } from '../encoding.js';
+
+/**
+ * GeoJSON (RFC 7946 FeatureCollection, a single Feature or Geometry) and GeoJSON sequences (RFC 8142 with RS, or
+ * one feature per line) → Dataset. An old-style `crs` member is read for its EPSG code and dropped (note); without
+ * one the dataset states no CRS and carries the hint 'rfc7946' (lon/lat by specification, checked by detection).
+ */
+
+export async function readGeoJsonFile(file: string, opts: GeoReadOptions = {}): Promise<Dataset> {
+  return readGeoJson(await readInput(file), file, opts);
+}
+
+function jsonError(e: unknown, text: string, file: string, lineOffset = 0): never {
+  const msg = (e as Error).message ?? String(e);
+  const m = /position (\d+)/.exec(msg);
+  let line: number | undefined;
+  if (m) {
+    const pos = Number(m[1]);
+    line = lineOffset + text.slice(0, pos).split('\n').length;
+  } else if (lineOffset) line = lineOffset + 1;
+  throw inputError(
+    txt(`GeoJSON 不是有效的 JSON：${msg}`, `the GeoJSON is not valid JSON: ${msg}`),
+    { file, line },
+    txt('文件可能被截断或手工改坏了，请重新导出。', 'The file may be truncated or hand-edited; export it again.'),
+    e,
+  );
+}
+
+export function readGeoJson(buf: Uint8Array, file: string, opts: GeoReadOptions = {}): Dataset {
+  if (buf.length === 0) throw inputError(txt('文件是空的', 'the file is empty'), { file });
+  const { text, encoding } = decodeText(buf, file, opts.encoding);
+  const trimmed = text.trimStart();
+  const notes: Text[] = [];
+  let features: RawFeature[];
+  let crs: string | undefined;
+  const hints: string[] = [];
+
+  // RFC 8142 (RS-prefixed) or one JSON object per line.
+  const firstLine = trimmed.slice(0, trimmed.indexOf('\n') + 1 || undefined);
+  const rest = trimmed.slice(firstLine.length).trimStart();
+  const seq = trimmed.startsWith('\x1e') || (/^\{.*\}\s*$/.test(firstLine) && (rest.startsWith('{') || rest.startsWith('\x1e')));
+  if (seq) {
+    features = [];
+    let lineNo = 0;
+    for (const raw of text.split('\n')) {
+      lineNo++;
+      for (const part of raw.split('\x1e')) {
+        const s = part.trim();
+        if (!s) continue;
+        let obj: unknown;
+        try {
+          obj = JSON.parse(s);
+        } catch (e) {
+          jsonError(e, s, file, lineNo - 1);
+        }
+        features.push(...toFeatures(obj, file, lineNo));
+      }
+    }
+  } else {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(text);
+    } catch (e) {
+      jsonError(e, text, file);
+    }
+    const root = obj as { crs?: { properties?: { name?: unknown; code?: unknown } } };
+    if (root && typeof root === 'object' && root.crs) {
+      const name = root.crs.properties?.name ?? (root.crs.properties?.code !== undefined ? `EPSG:${String(root.crs.properties.code)}` : undefined);
+      const info = typeof name === 'string' ? parseCrs(name, { file }) : undefined;
+      if (!info) {
+        throw inputError(
+          txt(`GeoJSON 的 crs 成员指定了不支持的坐标系「${String(name)}」`, `the GeoJSON crs member names an unsupported coordinate system "${String(name)}"`),
+          { file },
+          txt('请用 GIS 软件导出为 EPSG:4490/4326 经纬度，或用 --crs 指定。', 'Export it as EPSG:4490/4326 lon/lat from a GIS, or give --crs.'),
+        );
+      }
+      crs = info.id;
+      notes.push(txt(`GeoJSON 的 crs 成员（RFC 7946 已废除）声明 ${info.id}，已采用；输出不再带 crs 成员`, `the GeoJSON crs member (removed in RFC 7946) states ${info.id}; used, and not written to outputs`));
+    }
+    features = toFeatures(obj, file);
+  }
+  if (!crs) hints.push('rfc7946');
+  return datasetFromFeatures(features, file, opts, { crs, hints, notes, encoding });
+}
+
+function toFeatures(obj: unknown, file: string, line?: number): RawFeature[] {
+  const o = obj as { type?: unknown; features?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
+  if (!o || typeof o !== 'object' || typeof o.type !== 'string') {
+    throw inputError(txt('不是 GeoJSON：缺少 type 成员', 'not GeoJSON: no "type" member'), { file, line });
+  }
+  switch (o.type) {
+    case 'FeatureCollection':
+      if (!Array.isArray(o.features)) throw inputError(txt('FeatureCollection 缺少 features 数组', 'a FeatureCollection without a "features" array'), { file, line });
+      return o.features.map((f, i) => feature(f, file, line, i));
+    case 'Feature':
+      return [feature(o, file, line, 0)];
+    case 'Point':
+    case 'MultiPoint':
+    case 'LineString':
+    case 'MultiLineString':
+    case 'Polygon':
+    case 'MultiPolygon':
+    case 'GeometryCollection':
+      return [{ geometry: o, properties: {} }];
+    default:
+      throw inputError(txt(`不认识的 GeoJSON 类型「${o.type}」`, `unknown GeoJSON type "${o.type}"`), { file, line });
+  }
+}
+
+function feature(f: unknown, file: string, line: number | undefined, i: number): RawFeature {
+  const o = f as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
+  if (!o || typeof o !== 'object' || o.type !== 'Feature') {
+    throw inputError(txt(`第 ${i + 1} 个要素不是 Feature`, `feature ${i + 1} is not a Feature`), { file, line, row: line === undefined ? i + 1 : undefined });
+  }
+  const props = o.properties;
+  if (props !== null && props !== undefined && (typeof props !== 'object' || Array.isArray(props))) {
+    throw inputError(txt(`第 ${i + 1} 个要素的 properties 不是对象`, `the properties of feature ${i + 1} are not an object`), { file, line, row: i + 1 });
+  }
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? o.id : undefined;
+  return { id, geometry: o.geometry, properties: props as Record<string, unknown> | null };
+}

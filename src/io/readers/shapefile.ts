@@ -1,0 +1,236 @@
+import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join } from 'node:path';
+import { inputError, isDimingError } from '../../core/errors.js';
+import type { Dataset } from '../../core/record.js';
+import { type Text, txt } from '../../core/text.js';
+import { crsFromPrj, parseCrs } from '../../geo/crs.js';
+import { type GeoReadOptions, type RawFeature, datasetFromFeatures } from '../../geo/read.js';
+import { listZip } from '../../geo/zip.js';
+import { readInput } from '../dataset.js';
+import { type TextEncoding, encodingFromLabel } from '../encoding.js';
+
+/**
+ * ESRI Shapefile (.shp + .dbf, with .prj and .cpg; or a .zip of them) → Dataset. Geometry is read by the
+ * `shapefile` package; the .dbf by our own reader, so that numbers keep their digits (20-digit 地名代码) and the code
+ * page follows formats.md §2.2: --dbf-encoding > .cpg > language-driver byte (offset 29; 0x4D = GBK) > strict UTF-8,
+ * else GB18030. A .shp without .prj is refused unless --crs is given (or 'auto').
+ */
+
+export interface ShapefileParts {
+  shp: Uint8Array;
+  dbf?: Uint8Array;
+  prj?: string;
+  cpg?: string;
+  /** Names for messages. */
+  names: { shp: string; dbf?: string; prj?: string };
+}
+
+export async function readShapefile(file: string, opts: GeoReadOptions = {}): Promise<Dataset> {
+  const parts = extname(file).toLowerCase() === '.zip' ? await partsFromZip(file, opts) : await partsFromFolder(file);
+  return readShapefileParts(parts, file, opts);
+}
+
+async function partsFromFolder(file: string): Promise<ShapefileParts> {
+  const shp = await readInput(file);
+  const dir = dirname(file);
+  const base = basename(file, extname(file)).toLowerCase();
+  let names: string[] = [];
+  try {
+    names = await readdir(dir);
+  } catch {
+    // the .shp was readable, so this is unexpected: carry on without sidecars
+  }
+  const find = (ext: string) => names.find((n) => n.toLowerCase() === `${base}.${ext}`);
+  const dbfName = find('dbf'), prjName = find('prj'), cpgName = find('cpg');
+  const dec = (b: Uint8Array) => new TextDecoder('utf-8').decode(b);
+  return {
+    shp,
+    dbf: dbfName ? await readInput(join(dir, dbfName)) : undefined,
+    prj: prjName ? dec(await readInput(join(dir, prjName))) : undefined,
+    cpg: cpgName ? dec(await readInput(join(dir, cpgName))) : undefined,
+    names: { shp: file, dbf: dbfName && join(dir, dbfName), prj: prjName && join(dir, prjName) },
+  };
+}
+
+async function partsFromZip(file: string, opts: GeoReadOptions): Promise<ShapefileParts> {
+  const buf = await readInput(file);
+  const zip = await listZip(buf, file, { maxBytes: opts.maxUnzippedBytes });
+  const shps = zip.paths.filter((p) => /\.shp$/i.test(p));
+  if (shps.length === 0) {
+    throw inputError(txt('压缩文件中没有 .shp 文件', 'the zip file contains no .shp file'), { file }, txt('请把同名的 .shp、.shx、.dbf、.prj、.cpg 一起打包。', 'Pack the .shp, .shx, .dbf, .prj and .cpg of one layer together.'));
+  }
+  let shpPath = shps[0];
+  if (shps.length > 1) {
+    const want = opts.sheet?.trim().toLowerCase();
+    const hit = want ? shps.find((p) => basename(p, extname(p)).toLowerCase() === want || p.toLowerCase() === want) : undefined;
+    if (!hit) {
+      throw inputError(
+        txt(`压缩文件中有多个图层：${shps.join('、')}`, `the zip file holds several layers: ${shps.join(', ')}`),
+        { file },
+        txt('请用 --sheet 指定图层名，或只打包一个图层。', 'Choose one with --sheet (layer name), or pack one layer only.'),
+      );
+    }
+    shpPath = hit;
+  }
+  const stem = shpPath.slice(0, -4).toLowerCase();
+  const side = (ext: string) => zip.paths.find((p) => p.toLowerCase() === `${stem}.${ext}`);
+  const wanted = [shpPath, side('dbf'), side('prj'), side('cpg')].filter((p): p is string => !!p);
+  const entries = await zip.read(wanted);
+  const get = (p?: string) => (p ? entries.find((e) => e.path === p)?.data : undefined);
+  const dec = (b?: Uint8Array) => (b ? new TextDecoder('utf-8').decode(b) : undefined);
+  return {
+    shp: get(shpPath)!,
+    dbf: get(side('dbf')),
+    prj: dec(get(side('prj'))),
+    cpg: dec(get(side('cpg'))),
+    names: { shp: `${file}:${shpPath}`, dbf: side('dbf') && `${file}:${side('dbf')}`, prj: side('prj') && `${file}:${side('prj')}` },
+  };
+}
+
+/** Code page of a .dbf (formats.md §2.2) and why. */
+export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: string | undefined, file: string): { encoding: TextEncoding; reason: Text } {
+  if (forced) {
+    const enc = encodingFromLabel(forced);
+    if (!enc) throw inputError(txt(`不支持的 DBF 编码「${forced}」`, `unsupported DBF encoding "${forced}"`), { file }, txt('可用：utf-8、gbk（gb18030）。', 'Supported: utf-8, gbk (gb18030).'));
+    return { encoding: enc, reason: txt(`按指定的编码 ${enc} 读取 .dbf`, `.dbf read as ${enc} (given)`) };
+  }
+  const headLen = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
+  const utf8 = () => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(32, Math.max(32, Math.min(headLen, dbf.length))));
+      new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(headLen));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (cpg?.trim()) {
+    const enc = encodingFromLabel(cpg.trim());
+    if (enc === 'utf-8' && !utf8()) {
+      // A wrong .cpg (common after re-saving in another program) would silently garble every name.
+      return { encoding: 'gb18030', reason: txt(`.cpg 写的是 ${cpg.trim()}，但 .dbf 内容不是 UTF-8：按 GBK/GB18030 读取`, `the .cpg says ${cpg.trim()} but the .dbf is not UTF-8: read as GBK/GB18030`) };
+    }
+    if (enc) return { encoding: enc, reason: txt(`按 .cpg 文件（${cpg.trim()}）读取 .dbf`, `.dbf read as ${cpg.trim()} (.cpg)`) };
+  }
+  const ldid = dbf.length > 29 ? dbf[29] : 0;
+  if (ldid === 0x4d || ldid === 0x7a) return { encoding: 'gb18030', reason: txt(`.dbf 头部语言驱动标记 0x${ldid.toString(16).toUpperCase()}（代码页 936）：按 GBK 读取`, `.dbf language driver 0x${ldid.toString(16).toUpperCase()} (code page 936): read as GBK`) };
+  if (utf8()) return { encoding: 'utf-8', reason: txt('.dbf 没有 .cpg，内容是有效的 UTF-8：按 UTF-8 读取', 'no .cpg; the .dbf is valid UTF-8: read as UTF-8') };
+  return { encoding: 'gb18030', reason: txt('.dbf 没有 .cpg，内容不是 UTF-8：按 GBK/GB18030 读取', 'no .cpg; the .dbf is not UTF-8: read as GBK/GB18030') };
+}
+
+/** Minimal dBASE III/IV reader: field names and values as text (numbers keep their digits, dates YYYY-MM-DD). */
+export function readDbf(buf: Uint8Array, encoding: TextEncoding, file: string): { headers: string[]; rows: string[][]; deleted: number } {
+  const bad = () => inputError(txt('.dbf 文件已损坏', 'the .dbf file is damaged'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
+  if (buf.length < 33) throw bad();
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const count = dv.getUint32(4, true);
+  const headLen = dv.getUint16(8, true);
+  const recLen = dv.getUint16(10, true);
+  if (headLen > buf.length || recLen === 0) throw bad();
+  const dec = new TextDecoder(encoding);
+  const fields: { name: string; type: string; len: number }[] = [];
+  for (let o = 32; o + 32 <= headLen && buf[o] !== 0x0d; o += 32) {
+    let end = o;
+    while (end < o + 11 && buf[end] !== 0) end++;
+    fields.push({ name: dec.decode(buf.subarray(o, end)).trim(), type: String.fromCharCode(buf[o + 11]), len: buf[o + 16] });
+  }
+  const rows: string[][] = [];
+  let deleted = 0;
+  for (let r = 0; r < count; r++) {
+    const start = headLen + r * recLen;
+    if (start + recLen > buf.length) break;
+    if (buf[start] === 0x2a) deleted++;
+    let o = start + 1;
+    const row: string[] = [];
+    for (const f of fields) {
+      const raw = dec.decode(buf.subarray(o, o + f.len)).replace(/\0+$/, '').trim();
+      o += f.len;
+      if (f.type === 'D' && /^\d{8}$/.test(raw)) row.push(`${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}`);
+      else if (f.type === 'L') row.push(/^[TtYy]$/.test(raw) ? 'true' : /^[FfNn]$/.test(raw) ? 'false' : '');
+      else if ((f.type === 'N' || f.type === 'F') && /^\*+$/.test(raw)) row.push('');
+      else row.push(raw);
+    }
+    rows.push(row);
+  }
+  return { headers: fields.map((f) => f.name), rows, deleted };
+}
+
+/** Build the Dataset from the parts of one shapefile. */
+export async function readShapefileParts(parts: ShapefileParts, file: string, opts: GeoReadOptions = {}): Promise<Dataset> {
+  const notes: Text[] = [];
+  const explicit = opts.crs && opts.crs.trim().toLowerCase() !== 'auto' ? opts.crs : undefined;
+  let crs: string | undefined;
+  if (parts.prj !== undefined) {
+    try {
+      crs = crsFromPrj(parts.prj, parts.names.prj ?? file).id;
+    } catch (e) {
+      if (!explicit || !isDimingError(e)) throw e;
+      notes.push(txt(`.prj 无法使用（${e.text.zh}），按 --crs ${explicit} 处理`, `the .prj cannot be used (${e.text.en}); using --crs ${explicit}`));
+    }
+    if (explicit && crs && parseCrs(explicit)?.id !== crs) {
+      notes.push(txt(`.prj 声明 ${crs}，但按 --crs ${explicit} 处理`, `the .prj states ${crs}, but --crs ${explicit} is used`));
+    }
+  } else if (!opts.crs) {
+    throw inputError(
+      txt('Shapefile 缺少 .prj 文件，不知道坐标系', 'the Shapefile has no .prj file, so its coordinate system is unknown'),
+      { file: parts.names.shp },
+      txt(
+        '请把同名的 .prj 文件放在一起（或一起打包），或用 --crs 指定坐标系（如 --crs EPSG:4528），也可用 --crs auto 按数值判断。注意：1980西安、1954北京坐标与 CGCS2000 数值相近，无法从数值区分。',
+        'Put the .prj of the same name next to it (or into the zip), or give the coordinate system with --crs (e.g. --crs EPSG:4528), or --crs auto to detect it from the numbers. Xian 1980 and Beijing 1954 numbers cannot be told from CGCS2000.',
+      ),
+    );
+  } else if (!explicit) {
+    notes.push(txt('Shapefile 没有 .prj：坐标系按数值自动判断', 'the Shapefile has no .prj: the coordinate system is detected from the numbers'));
+  }
+
+  const geometries = await readShpGeometries(parts.shp, parts.names.shp);
+  let headers: string[] = [];
+  let rows: string[][] = [];
+  let encoding: string | undefined;
+  if (parts.dbf) {
+    const enc = dbfEncoding(parts.dbf, parts.cpg, opts.dbfEncoding, parts.names.dbf ?? file);
+    encoding = enc.encoding;
+    notes.push(enc.reason);
+    const dbf = readDbf(parts.dbf, enc.encoding, parts.names.dbf ?? file);
+    headers = dbf.headers;
+    rows = dbf.rows;
+    if (dbf.deleted) notes.push(txt(`.dbf 中有 ${dbf.deleted} 条记录带删除标记，仍按原样读取`, `${dbf.deleted} .dbf records are marked deleted; read anyway`));
+    if (rows.length !== geometries.length) {
+      notes.push(txt(`.shp 有 ${geometries.length} 个图形，.dbf 有 ${rows.length} 条记录，数量不一致，按顺序对应`, `the .shp has ${geometries.length} shapes but the .dbf ${rows.length} records; matched in order`));
+    }
+  } else {
+    notes.push(txt('Shapefile 缺少 .dbf：没有属性（名称等）', 'the Shapefile has no .dbf: no attributes (names …)'));
+  }
+  const n = Math.max(geometries.length, rows.length);
+  const features: RawFeature[] = [];
+  for (let i = 0; i < n; i++) {
+    const props: Record<string, unknown> = {};
+    const row = rows[i];
+    if (row) headers.forEach((h, j) => (props[h] = row[j]));
+    features.push({ geometry: geometries[i] ?? null, properties: props });
+  }
+  const ds = datasetFromFeatures(features, file, opts, { crs, notes, encoding });
+  return ds;
+}
+
+async function readShpGeometries(shp: Uint8Array, file: string): Promise<unknown[]> {
+  const { openShp } = createRequire(import.meta.url)('shapefile') as { openShp: OpenShp };
+  if (shp.length < 100 || new DataView(shp.buffer, shp.byteOffset, shp.byteLength).getInt32(0, false) !== 9994) {
+    throw inputError(txt('.shp 文件已损坏或不是 Shapefile', 'the .shp file is damaged or not a Shapefile'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
+  }
+  const out: unknown[] = [];
+  try {
+    const src = await openShp(shp);
+    for (;;) {
+      const r = await src.read();
+      if (r.done) break;
+      out.push(r.value);
+    }
+  } catch (e) {
+    throw inputError(txt(`.shp 文件无法读取：${(e as Error).message}`, `the .shp file cannot be read: ${(e as Error).message}`), { file, row: out.length + 1 }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'), e);
+  }
+  return out;
+}
+
+type OpenShp = (src: Uint8Array) => Promise<{ read(): Promise<{ done: boolean; value: unknown }> }>;

@@ -1,0 +1,55 @@
+import { txt } from '../core/text.js';
+import { divisionNameSet } from '../lists/lists.js';
+import type { Rule } from './types.js';
+import { type Hit, divisionHits, findWords, inside, ownDivisionNames, spansOf } from './util/words.js';
+
+/** Characters that make 国 the start of another word (精英国际, 华美国度, 品德国学): the 国 does not end a country name. */
+const GUO_WORD_NEXT = new Set(Array.from('际家度学民道防庆营企有土画医货税标宝色风花门内外泰粹魂旗策情'));
+/** Words that end in the first character of a country name (精英, 华美, 品德): the country name starts mid-word. */
+const WORDS_BEFORE = new Set(['精英', '群英', '育英', '华英', '秀英', '俊英', '桂英', '蓉英', '华美', '完美', '优美', '甜美', '秀美', '健美', '赞美', '审美', '品德', '明德', '厚德', '崇德', '尚德', '美德', '道德', '同德', '国泰', '民泰', '安泰', '康泰', '通泰', '和泰', '中华', '智利', '以色']);
+
+function falseBoundary(text: string, h: Hit): boolean {
+  if (h.word.length === 2 && h.word.endsWith('国') && GUO_WORD_NEXT.has(text[h.end] ?? '')) return true;
+  if (h.index > 0 && WORDS_BEFORE.has(text[h.index - 1] + text[h.index])) return true;
+  return false;
+}
+
+/** rules.md §4 `foreign-place`: no foreign place names. */
+export const foreignPlace: Rule = {
+  meta: {
+    id: 'foreign-place',
+    alias: 'R-FOREIGN-PLACE',
+    group: 'persons',
+    severity: 'error',
+    description: txt('不以外国地名命名', 'no foreign place names'),
+    basis: txt('《地名管理条例》第九条第（五）项；民发〔2018〕146号“洋”类标准（外国地名或其简称）；成都；河南', 'Regulations art. 9(5); 2018 洋 criteria (foreign place names or their short forms); Chengdu; Henan'),
+    fix: txt('改用本地的地名或有本地含义的中文字词', 'use a local place name or Chinese words with local meaning'),
+  },
+  check(ctx) {
+    const { rec, lists } = ctx;
+    const text = rec.parsed.specific || rec.full;
+    if (text.length < 2) return;
+    const hits = findWords(lists.foreignPlaces, text, 2);
+    if (!hits.length) return;
+    // Chinese division names (德州, 巴西镇 …) and the record's own places are never foreign.
+    const chinese = [...divisionHits(text), ...spansOf(ownDivisionNames(rec), text), ...findWords(lists.historicAllow, text, 2)];
+    const divisions = divisionNameSet();
+    const hard: string[] = [];
+    const soft: string[] = [];
+    for (const h of hits) {
+      if (divisions.has(h.word) || falseBoundary(text, h)) continue;
+      // A foreign name inside a longer Chinese place name (长岛 in 长岛县) is Chinese.
+      if (chinese.some((c) => c.index <= h.index && c.end >= h.end && c.end - c.index > h.end - h.index)) continue;
+      if (inside(chinese, h.index, h.end) && h.value.ambiguous) continue;
+      const list = h.value.ambiguous ? soft : hard;
+      if (!list.includes(h.word)) list.push(h.word);
+    }
+    if (hard.length) {
+      ctx.report(txt(`含有外国地名「${hard.join('」「')}」`, `contains the foreign place name${hard.length > 1 ? 's' : ''} ${hard.map((w) => `"${w}"`).join(', ')}`));
+    }
+    const softLeft = soft.filter((w) => !hard.includes(w));
+    if (softLeft.length) {
+      ctx.report(txt(`「${softLeft.join('」「')}」与外国地名相同（也可能是中文词语或本地地名），请确认`, `${softLeft.map((w) => `"${w}"`).join(', ')} equals a foreign place name (it may also be a Chinese word or local name); please check`), { soft: true });
+    }
+  },
+};

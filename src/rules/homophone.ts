@@ -1,0 +1,27 @@
+import { txt } from '../core/text.js';
+import { uniquenessGroup } from '../check/uniqueness.js';
+import type { Rule } from './types.js';
+
+interface Options {
+  scope: string;
+  tones: boolean;
+}
+
+/** rules.md §7 `homophone`: avoid identical pronunciation in the scope. */
+export const homophone: Rule<Options> = {
+  meta: {
+    id: 'homophone',
+    alias: 'R-HOMOPHONE',
+    group: 'uniqueness',
+    severity: 'warning',
+    description: txt('同一范围内避免同音', 'avoid identical pronunciation in the scope'),
+    basis: txt(
+      '《地名管理条例》第九条第（七）（八）项（避免同音）；东营（不得重音）、铜陵（不计声调的同音即同音）、开平、西安、青岛',
+      'Regulations art. 9(7)–(8) ("avoid" homophones); Dongying (forbidden), Tongling (same pinyin ignoring tones), Kaiping, Xi\'an, Qingdao',
+    ),
+    fix: txt('换用读音不同的字，避免电话、导航和快递中听错', 'use characters that sound different, so names are not confused on the phone, in navigation or deliveries'),
+    options: { scope: 'township', tones: false },
+  },
+  // Compared together with the other uniqueness rules, each pair once (src/check/uniqueness.ts).
+  batchGroup: uniquenessGroup,
+};

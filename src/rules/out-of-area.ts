@@ -1,0 +1,132 @@
+import { txt } from '../core/text.js';
+import { divisions } from '../divisions/divisions.js';
+import type { Rule } from './types.js';
+import { divisionHits, findWords, inside, provinceOf, spansOf, townshipNameCount } from './util/words.js';
+
+/** Types for which taking the own city's or county's name is 小地冠大名. */
+const SMALL_TYPES = new Set(['road', 'structure', 'area']);
+/** localUse above this: the feature's name is a common element of local names (黄山, 长江, 泰山): soft case. */
+const COMMON_LOCAL_USE = 20;
+
+const LEVEL_ZH: Record<number, string> = { 1: '省级', 2: '地级', 3: '县级' };
+
+interface WordInfo {
+  /** Province, prefecture and county codes carrying the name. */
+  upper: string[];
+  /** Township codes carrying the name. */
+  townships: string[];
+  namesakes: number;
+  /** Shared by a few townships, or only a city district's name (槐荫, 江汉: descriptive words): the soft case. */
+  common: boolean;
+  what: [string, string];
+}
+
+const infoCache = new Map<string, WordInfo>();
+
+/** What the division list says about a name, computed once per name. */
+function wordInfo(word: string, codes: readonly string[]): WordInfo {
+  let info = infoCache.get(word);
+  if (!info) {
+    const idx = divisions();
+    const upper = codes.filter((c) => c.length <= 6 && idx.byCode.get(c)?.name !== '市辖区');
+    const namesakes = townshipNameCount(word);
+    const levels = [...new Set(upper.map((c) => (c.length === 2 ? 1 : c.length === 4 ? 2 : 3)))].sort();
+    info = {
+      upper,
+      townships: codes.filter((c) => c.length === 9),
+      namesakes,
+      common: namesakes >= 2 || (upper.length > 0 && upper.every((c) => c.length === 6 && /区$/.test(idx.byCode.get(c)?.name ?? ''))),
+      what: [`外地${levels.map((l) => LEVEL_ZH[l]).join('、')}政区名`, 'division name elsewhere'],
+    };
+    infoCache.set(word, info);
+  }
+  return info;
+}
+
+/** rules.md §3 `out-of-area`: no big names for small places, no names from elsewhere. */
+export const outOfArea: Rule = {
+  meta: {
+    id: 'out-of-area',
+    alias: 'R-OUT-OF-AREA',
+    group: 'meaning',
+    severity: 'warning',
+    description: txt('不用外地的政区名和著名自然地理实体名，不以小地冠大名', 'no names of divisions or famous features elsewhere; a small place does not take a big unit\'s name'),
+    basis: txt(
+      '《地名管理条例》第九条第（九）项；宿迁：不使用本地以外的自然地理实体和行政区划名称；大名：不以小地冠大名；成都：政区名须位于该政区内',
+      'Regulations art. 9(9); Suqian: no names of features or divisions beyond the local area; Daming: no 小地冠大名; Chengdu: a division name only inside it',
+    ),
+    fix: txt('改用本地的村名、地片名、自然实体名或有本地含义的字词', 'use a local village, locality or natural-feature name, or words with local meaning'),
+  },
+  check(ctx) {
+    const { rec, lists } = ctx;
+    const code = rec.admin.code;
+    if (!code) return; // without a location nothing can be judged
+    const text = rec.parsed.specific || rec.full;
+    if (text.length < 2) return;
+    const features = findWords(lists.famousFeatures, text, 2);
+    const hits = divisionHits(text);
+    if (!features.length && !hits.length) return;
+    const prov = provinceOf(rec)!;
+    const allow = findWords(lists.historicAllow, text, 2);
+    const idx = divisions();
+    const local = new Set<string>();
+    const elsewhere: { word: string; soft: boolean; what: [string, string] }[] = [];
+    const own: { word: string; what: string }[] = [];
+
+    // Famous natural features.
+    for (const h of features) {
+      if (inside(allow, h.index, h.end)) continue;
+      if (h.value.provinces.includes(prov)) {
+        local.add(h.word);
+        continue;
+      }
+      elsewhere.push({ word: h.word, soft: h.value.localUse >= COMMON_LOCAL_USE, what: ['著名自然地理实体', 'famous natural feature'] });
+    }
+    // Division names (province, prefecture, county); township names of the own county and the record's own village
+    // and township names are local.
+    for (const h of hits) {
+      if (local.has(h.word)) continue;
+      const info = wordInfo(h.word, h.value);
+      if (!info.upper.length || inside(allow, h.index, h.end)) continue;
+      const mine = info.upper.find((c) => code.startsWith(c));
+      if (mine) {
+        if (SMALL_TYPES.has(rec.type)) own.push({ word: h.word, what: idx.byCode.get(mine)?.name ?? h.word });
+        continue;
+      }
+      // A name shared by many townships is an ordinary place word (和平, 新华, 红旗): not judged.
+      if (info.namesakes >= 5) continue;
+      if (code.length >= 6 && info.townships.some((c) => c.startsWith(code.slice(0, 6)))) continue;
+      const f = rec.record.fields;
+      const ownNames = [f.village, f.township, rec.admin.village, rec.admin.township];
+      if (ownNames.some((n) => n && n.includes(h.word))) continue;
+      const already = elsewhere.find((e) => e.word === h.word);
+      if (already) {
+        already.soft &&= info.common;
+        continue;
+      }
+      elsewhere.push({ word: h.word, soft: info.common, what: info.what });
+    }
+    // A word inside a longer reported word is not reported again.
+    const words = elsewhere.filter((e) => !elsewhere.some((o) => o !== e && o.word.length > e.word.length && o.word.includes(e.word)));
+    const hard = words.filter((e) => !e.soft);
+    const soft = words.filter((e) => e.soft);
+    if (hard.length) {
+      ctx.report(txt(
+        `使用了${hard.map((e) => `${e.what[0]}「${e.word}」`).join('、')}，与所在地无关，容易误导`,
+        `uses ${hard.map((e) => `the ${e.what[1]} "${e.word}"`).join(', ')}, which does not belong to the place`,
+      ));
+    }
+    if (soft.length) {
+      ctx.report(txt(
+        `使用了${soft.map((e) => `${e.what[0]}「${e.word}」`).join('、')}；这些字也常见于各地地名，请确认与本地有关`,
+        `uses ${soft.map((e) => `the ${e.what[1]} "${e.word}"`).join(', ')}; common in local names too, check the local link`,
+      ), { soft: true });
+    }
+    if (own.length && !spansOf(own.map((o) => o.word), text).every((s) => inside(allow, s.index, s.end))) {
+      ctx.report(txt(
+        `以所属${own.map((o) => `「${o.what}」`).join('、')}的名称「${own.map((o) => o.word).join('」「')}」命名小范围地物，属小地冠大名`,
+        `a small entity takes the name of the larger unit it belongs to (${own.map((o) => o.what).join(', ')})`,
+      ), { soft: true });
+    }
+  },
+};

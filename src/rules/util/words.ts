@@ -1,0 +1,225 @@
+import { divisions } from '../../divisions/divisions.js';
+import { type Lists, divisionNameSet } from '../../lists/lists.js';
+import type { WordSet } from '../../lists/wordset.js';
+import type { AnalyzedRecord } from '../types.js';
+
+/** A word found in a text: [index, end) in UTF-16 units. */
+export interface Hit<V = unknown> {
+  word: string;
+  index: number;
+  end: number;
+  value: V;
+}
+
+interface SetIndex {
+  /** First characters of the words (UTF-16 units). */
+  first: Set<string>;
+  maxLen: number;
+  /** Results per text, one map per minimum length: names repeat their 专名 heavily. */
+  cache: Map<string, Hit<unknown>[]>[];
+}
+
+const indexes = new WeakMap<WordSet<unknown>, SetIndex>();
+const NO_HITS: Hit<never>[] = Object.freeze([]) as unknown as Hit<never>[];
+const CACHE_LIMIT = 400_000;
+
+function indexOf<V>(ws: WordSet<V>): SetIndex {
+  let ix = indexes.get(ws as WordSet<unknown>);
+  if (!ix) {
+    const first = new Set<string>();
+    let maxLen = 0;
+    for (const w of ws.keys()) {
+      first.add(w[0]);
+      if (w.length > maxLen) maxLen = w.length;
+    }
+    ix = { first, maxLen, cache: [] };
+    indexes.set(ws as WordSet<unknown>, ix);
+  }
+  return ix;
+}
+
+/**
+ * Listed words in `text`, leftmost-longest: a hit that lies inside a longer hit is dropped (普罗旺斯 hides 罗旺),
+ * overlapping hits are kept (both may matter: 中华 and 华夏 in 中华夏). The result is shared (cached per text):
+ * callers must not modify it.
+ */
+export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[] {
+  if (!text || ws.size === 0) return NO_HITS;
+  const ix = indexOf(ws);
+  const cache = (ix.cache[minLen] ??= new Map());
+  const cached = cache.get(text);
+  if (cached) return cached as Hit<V>[];
+  let out: Hit<V>[] | undefined;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!ix.first.has(text[i])) continue;
+    for (let len = Math.min(ix.maxLen, n - i); len >= minLen; len--) {
+      const w = len === 1 ? text[i] : text.slice(i, i + len);
+      const v = ws.get(w);
+      if (v === undefined) continue;
+      const end = i + len;
+      if (!out || !out.some((o) => o.index <= i && o.end >= end)) (out ??= []).push({ word: w, index: i, end, value: v });
+      break;
+    }
+  }
+  const result = out ?? (NO_HITS as Hit<V>[]);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, result as Hit<unknown>[]);
+  return result;
+}
+
+/** Is [index, end) inside one of the spans? */
+export function inside(spans: readonly { index: number; end: number }[], index: number, end: number): boolean {
+  for (const s of spans) if (s.index <= index && s.end >= end) return true;
+  return false;
+}
+
+/** Does [index, end) overlap one of the spans? */
+export function overlaps(spans: readonly { index: number; end: number }[], index: number, end: number): boolean {
+  for (const s of spans) if (s.index < end && s.end > index) return true;
+  return false;
+}
+
+/** Occurrences of the given words (an allowlist option) in `text`. */
+export function spansOf(words: readonly string[] | undefined, text: string): { index: number; end: number }[] {
+  const out: { index: number; end: number }[] = [];
+  if (!words) return out;
+  for (const w of words) {
+    if (!w) continue;
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push({ index: i, end: i + w.length });
+  }
+  return out;
+}
+
+/** Chinese division names (province … township, full and short, ≥ 2 characters) found in `text`. */
+export function divisionHits(text: string): Hit<string[]>[] {
+  return findWords(divisionNameSet(), text, 2);
+}
+
+const ownCache = new Map<string, string[]>();
+const ownByRecord = new WeakMap<AnalyzedRecord, string[]>();
+
+/** The record's own division names (full and short) at every level it gives, village included. */
+export function ownDivisionNames(rec: AnalyzedRecord): string[] {
+  let names = ownByRecord.get(rec);
+  if (!names) ownByRecord.set(rec, (names = computeOwnNames(rec)));
+  return names;
+}
+
+function computeOwnNames(rec: AnalyzedRecord): string[] {
+  const a = rec.admin;
+  const f0 = rec.record.fields;
+  const key = `${a.code ?? ''}\u0001${a.province ?? ''}\u0001${a.township ?? ''}\u0001${a.village ?? ''}\u0001${f0.township ?? ''}\u0001${f0.village ?? ''}`;
+  const hit = ownCache.get(key);
+  if (hit) return hit;
+  const out: string[] = [];
+  const add = (n: string | undefined) => {
+    if (!n) return;
+    out.push(n);
+    const s = n.replace(/(?:村民委员会|居民委员会|村委会|居委会|委员会|社区|街道办事处|街道|特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|旗|镇|乡|村)$/, '');
+    if (s.length >= 2 && s !== n) out.push(s);
+  };
+  add(a.province);
+  add(a.city);
+  add(a.county);
+  add(a.township);
+  add(a.village);
+  const f = rec.record.fields;
+  add(f.township?.trim());
+  add(f.village?.trim());
+  if (ownCache.size >= CACHE_LIMIT) ownCache.clear();
+  ownCache.set(key, out);
+  return out;
+}
+
+/** Is `word` (or a name containing it) one of the record's own division names? */
+export function isOwnPlaceWord(rec: AnalyzedRecord, word: string): boolean {
+  for (const n of ownDivisionNames(rec)) if (n.includes(word)) return true;
+  return false;
+}
+
+/** Province code (2 digits) of the record, when known. */
+export function provinceOf(rec: AnalyzedRecord): string | undefined {
+  return rec.admin.code && rec.admin.code.length >= 2 ? rec.admin.code.slice(0, 2) : undefined;
+}
+
+/** The text the content rules read: the 专名, or the whole name when the parse found none. */
+export function contentText(rec: AnalyzedRecord): string {
+  return rec.parsed.specific || rec.full;
+}
+
+/**
+ * Chinese words made only of typical transliteration characters (the heuristics of foreign-person, foreign-word and
+ * weird must not fire on them). Kept short: the list files and the division list cover most others.
+ */
+const NATIVE_TRANSLIT_WORDS = new Set([
+  '博爱', '吉利', '卓尔', '斯文', '阿拉', '巴扎', '哈达', '卡拉', '沙拉', '米兰', '莉莉', '菲菲', '瑟瑟', '德泽', '泽兰', '佩兰',
+  '博雅', '普济', '利民', '弗兰', '乌兰', '乌拉', '卡伦', '巴特', '达拉', '塔拉', '阿尔', '伊尔', '沙尔', '特尔', '吉尔',
+  '博士', '伯爵', '格格', '雷锋', '泰山', '莫愁', '伊犁', '拉萨',
+]);
+
+export interface TranslitRun {
+  index: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Maximal runs of transliteration characters in `text` that are not inside a Chinese division name, a famous
+ * feature, a word of the given allowlists or a native word made of such characters.
+ */
+export function translitRuns(text: string, lists: Lists, exclude: readonly { index: number; end: number }[] = [], minRun = 2): TranslitRun[] {
+  if (longestTranslitRun(text, lists) < minRun) return [];
+  const covered = [
+    ...divisionHits(text),
+    ...findWords(lists.famousFeatures, text, 2),
+    ...findWords(lists.historicAllow, text, 2),
+    ...findWords(lists.friendshipAllow, text, 2),
+    ...spansOf([...NATIVE_TRANSLIT_WORDS], text),
+    ...exclude,
+  ];
+  const out: TranslitRun[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!lists.translitChars.has(text[i]) || overlaps(covered, i, i + 1)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && lists.translitChars.has(text[j]) && !overlaps(covered, j, j + 1)) j++;
+    out.push({ index: i, end: j, text: text.slice(i, j) });
+    i = j;
+  }
+  return out;
+}
+
+/** Length of the longest run of transliteration characters (a cheap test before the full analysis). */
+export function longestTranslitRun(text: string, lists: Lists): number {
+  let best = 0;
+  let cur = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (lists.translitChars.has(text[i])) {
+      cur++;
+      if (cur > best) best = cur;
+    } else cur = 0;
+  }
+  return best;
+}
+
+/** Typical last characters of transliterated personal names (安娜, 卡尔, 牛顿 …): foreign-person's soft case. */
+export const PERSON_FINALS = new Set(Array.from('斯尔顿德娜莎丝妮琳娅蒂特克曼伦逊夫诺莉黛薇茜琪妲芙蕾森'));
+
+let commonDivisionWords: Map<string, number> | undefined;
+
+/** How many township-level divisions carry this name (short or full): a high count means an ordinary place word. */
+export function townshipNameCount(word: string): number {
+  if (!commonDivisionWords) {
+    commonDivisionWords = new Map();
+    for (const [name, list] of divisions().byName) {
+      let n = 0;
+      for (const d of list) if (d.level === 4) n++;
+      if (n) commonDivisionWords.set(name, n);
+    }
+  }
+  return commonDivisionWords.get(word) ?? 0;
+}

@@ -1,0 +1,16 @@
+import { bareNumber } from '../../src/rules/bare-number.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(bareNumber, {
+  valid: [
+    '八一巷', '二道河路', '五四路', '三八路', '一二九街', '五里堡路', '三号沟路', '杏园一巷', '幸福一号路', '二马路', '三环路', '十里铺路', '八角场东街',
+    { name: '二环路', options: { ringRoads: ['环路'] } },
+  ],
+  invalid: [
+    { name: '三路', errors: [{ severity: 'error', message: '只是数字' }] },
+    { name: '一号巷', errors: [{ severity: 'error' }] },
+    { name: '壹号路', errors: [{ message: '大写' }] },
+    { name: '玖龙湾路', label: 'formal numeral for effect', errors: [{ message: '大写数字' }] },
+    { name: '十八号街', errors: [{ severity: 'error' }] },
+  ],
+});

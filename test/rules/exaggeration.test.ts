@@ -1,0 +1,26 @@
+import { exaggeration } from '../../src/rules/exaggeration.js';
+import { ruleTester } from './tester.js';
+
+const SD = { admin_code: '370523' };
+
+ruleTester(exaggeration, {
+  valid: [
+    '大柳树路', '大桥路', '中心街', '大王大道', '幸福路', '华夏路',
+    { name: '河南街', fields: { admin_code: '410181' }, label: '河南 is a direction word in village names' },
+    { name: '山东路', fields: { admin_code: '130636' }, label: 'another province is out-of-area\'s business' },
+    { name: '卫国家园路', label: '国家 across a word boundary' },
+    { name: '中华巷', options: { allow: ['中华'] } },
+    { name: '国际路', options: { needsApproval: ['国际'] }, fields: { special_approval: '某政发〔2020〕1号' } },
+  ],
+  invalid: [
+    { name: '环球路', errors: [{ severity: 'error', message: '环球' }] },
+    { name: '中华巷', errors: [{ severity: 'error', message: '中华' }] },
+    { name: '宇宙城路', errors: [{ severity: 'error' }] },
+    { name: '欧洲城路', label: 'continent: also foreign-place', errors: [{ severity: 'error', message: '欧洲' }] },
+    { name: '银河路', label: 'provincial addition: soft nationally', errors: [{ severity: 'warning', soft: true }] },
+    { name: '世界路', options: { needsApproval: ['世界'] }, label: '成都-style needsApproval', errors: [{ severity: 'warning', soft: true }] },
+    { name: '浙江路', fields: { admin_code: '330381' }, label: 'the own province\'s name: soft', errors: [{ severity: 'warning', soft: true }] },
+    { name: '山东省路', fields: SD, errors: [{ severity: 'error', message: '山东省' }] },
+    { name: '环球路', fields: { special_approval: '某政发〔2020〕1号' }, label: 'an approval document lowers it', errors: [{ severity: 'warning', soft: true }] },
+  ],
+});

@@ -1,0 +1,18 @@
+import { foreignPlace } from '../../src/rules/foreign-place.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(foreignPlace, {
+  valid: [
+    '加禾路', '精英国际路', '华美国度路', '幸福路', '巴西路', '米兰路', '黑山路', '柏林路',
+    { name: '德州路', fields: { admin_code: '371402' }, label: '德州 is a Chinese city' },
+  ],
+  invalid: [
+    { name: '巴黎路', errors: [{ severity: 'error', message: '巴黎' }] },
+    { name: '威尼斯水巷', errors: [{ severity: 'error', message: '威尼斯' }] },
+    { name: '曼哈顿路', errors: [{ severity: 'error' }] },
+    { name: '加州大道', errors: [{ severity: 'error', message: '加州' }] },
+    { name: '欧洲城路', errors: [{ severity: 'error', message: '欧洲' }] },
+    { name: '东京路', label: 'ambiguous entry: soft', errors: [{ severity: 'warning', soft: true }] },
+    { name: '英国路', errors: [{ severity: 'error' }] },
+  ],
+});

@@ -1,0 +1,13 @@
+import { foreignWord } from '../../src/rules/foreign-word.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(foreignWord, {
+  valid: ['采菊路', '斯文巷', '博爱路', '幸福路', '克拉玛依路', '拉萨河路', '伊犁河路', '咖啡街', '哈尔滨路', '巴彦淖尔路'],
+  invalid: [
+    { name: '托斯卡纳路', errors: [{ severity: 'error', message: '托斯卡纳' }] },
+    { name: '香榭巷', errors: [{ severity: 'error', message: '香榭' }] },
+    { name: '巴洛克路', errors: [{ severity: 'error' }] },
+    { name: '罗马假日路', errors: [{ severity: 'error' }] },
+    { name: '维斯塔路', label: 'three transliteration characters in a row: soft', errors: [{ severity: 'warning', soft: true }] },
+  ],
+});

@@ -1,0 +1,23 @@
+import { nearDuplicate } from '../../src/rules/near-duplicate.js';
+import { ruleTester } from './tester.js';
+
+const T1 = { admin_code: '370523101' };
+
+ruleTester(nearDuplicate, {
+  valid: [
+    { name: '槐荫一路', fields: T1, batch: ['槐荫二路'], label: 'a derived series' },
+    { name: '槐荫东路', fields: T1, batch: ['槐荫路', '槐荫西路'], label: 'derived by direction' },
+    { name: '槐香路', fields: T1, batch: ['槐荫路'] },
+    { name: '槐荫路', fields: T1, batch: ['槐荫支路'], label: '支路 is derived' },
+  ],
+  invalid: [
+    { name: '新槐荫路', fields: T1, batch: ['槐荫路'], errors: [{ severity: 'warning', related: ['槐荫路'] }] },
+    { name: '槐荫街', fields: T1, batch: ['槐荫路'], label: 'same 专名, other generic', errors: [{ related: ['槐荫路'] }] },
+    { name: '广饶幸福路', fields: T1, batch: ['幸福路'], label: 'own county name added', errors: [{}] },
+    {
+      name: '大槐荫路', fields: T1, batch: ['槐荫路'], options: { stripPrefixes: ['新', '大'], specific: false },
+      label: '铜陵-style prefixes', errors: [{}],
+    },
+    { name: '福林路', fields: T1, batch: ['湖林路'], options: { nearSound: true }, label: 'near sound f/h', errors: [{}] },
+  ],
+});

@@ -1,0 +1,28 @@
+import { outOfArea } from '../../src/rules/out-of-area.js';
+import { ruleTester } from './tester.js';
+
+const HEBEI = { admin_code: '130636' }; // 阜平县
+const SHANDONG = { admin_code: '370523' }; // 广饶县
+
+ruleTester(outOfArea, {
+  valid: [
+    { name: '李刘路', fields: SHANDONG },
+    { name: '柳河路', fields: { ...HEBEI, village: '柳河村' }, label: 'named after the own village' },
+    { name: '泰山路', fields: { admin_code: '370911' }, label: '泰山 in Shandong' },
+    { name: '黄山路', label: 'no location: not judged' },
+    { name: '大王路', fields: SHANDONG, label: '大王镇 is a township of the own county' },
+    { name: '幸福路', fields: SHANDONG },
+    { name: '和平路', fields: SHANDONG },
+    { name: '中山路', fields: SHANDONG, label: 'commemorative name' },
+    { name: '长江路', fields: { admin_code: '320506' } },
+    { name: '广饶', type: 'village', fields: SHANDONG, label: 'a village may carry the county name' },
+  ],
+  invalid: [
+    { name: '黄山路', fields: HEBEI, errors: [{ message: '黄山' }] },
+    { name: '北京路', fields: SHANDONG, errors: [{ severity: 'warning', message: '北京' }] },
+    { name: '杭州路', fields: SHANDONG, errors: [{ severity: 'warning', message: '杭州' }] },
+    { name: '峨眉山路', fields: SHANDONG, errors: [{ severity: 'warning', message: '峨眉山' }] },
+    { name: '广饶路', fields: SHANDONG, label: '小地冠大名: soft', errors: [{ severity: 'info', soft: true, message: '小地冠大名' }] },
+    { name: '东营路', fields: SHANDONG, errors: [{ severity: 'info', soft: true }] },
+  ],
+});

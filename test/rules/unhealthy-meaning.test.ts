@@ -1,0 +1,17 @@
+import { unhealthyMeaning } from '../../src/rules/unhealthy-meaning.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(unhealthyMeaning, {
+  valid: [
+    '和顺路', '仁和巷', '幸福路', '佛山路', '仙居路', '神木街', '孤山路', '龙泉路', '兴业路',
+    { name: '鬼谷路', options: { allowWords: ['鬼谷'] }, label: 'a local name on the allowlist' },
+  ],
+  invalid: [
+    { name: '阴曹路', errors: [{ severity: 'error', message: '阴曹' }] },
+    { name: '冥府巷', errors: [{ severity: 'error', message: '冥府' }] },
+    { name: '黄泉路', errors: [{ severity: 'error' }] },
+    { name: '鬼门路', label: 'hard word hides its soft character', errors: [{ severity: 'error', message: '鬼门' }] },
+    { name: '神仙路', label: 'superstition characters: soft', errors: [{ severity: 'warning', soft: true }] },
+    { name: '沙碧路', label: 'pun on sha bi', errors: [{ severity: 'warning', soft: true, message: 'sha bi' }] },
+  ],
+});
