@@ -2,7 +2,14 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { DimingError } from '../core/errors.js';
 import { setLang, txt } from '../core/text.js';
 import { L, langFromArgv } from './lang.js';
+import type { Builder } from './defs/builder.js';
+import { define as checkCommand } from './defs/check.js';
+import { define as pinyinCommand } from './defs/pinyin.js';
+import { define as rulesCommand } from './defs/rules.js';
 import { printError } from './report.js';
+
+/** The commands, in the order `diming --help` lists them. */
+const COMMANDS = [pinyinCommand, checkCommand, rulesCommand];
 
 export const VERSION = '0.1.0';
 
@@ -80,98 +87,9 @@ Examples:
 Exit codes: 0 fine; 1 findings at error severity; 2 usage or input error.`,
   ));
 
-  const pinyin = configure(program.command('pinyin'))
-    .description(L('按《中国地名汉语拼音字母拼写规则》生成地名拼音（公告用、数据用、标志用三种形式）', 'spell place names in pinyin by the official place-name orthography (announcement, plain and sign forms)'))
-    .argument('[名称...]', L('要拼写的地名（也可用 --input 读表格）', 'names to spell (or read a table with --input)'))
-    .option('-i, --input <文件>', L('从 CSV/XLSX 表格读取名称（- 表示标准输入）', 'read names from a CSV/XLSX table (- for standard input)'))
-    .option('--column <列名>', L('名称所在的列（默认自动识别“名称”列）', 'the column with the names (default: the 名称/name column)'))
-    .option('--sheet <工作表>', L('XLSX 的工作表名称或序号（默认第一个）', 'XLSX sheet name or number (default: the first)'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别 UTF-8/GBK）', 'CSV encoding (default: detect UTF-8/GBK)'))
-    .addOption(new Option('-t, --type <类型>', L('地名类型，决定分词连写', 'entity type; it decides word division'))
-      .choices(['road', 'village', 'town', 'township', 'county', 'district', 'city', 'province', 'area', 'natural', 'structure', 'scenic'])
-      .default('road'))
-    .option('-r, --region <代码或名称>', L('所在地（区划代码前缀或名称，如 37、山东、广饶县），用于地方读音', 'where the places are (code prefix or name, e.g. 37, 山东, 广饶县) for local readings'))
-    .option('--readings <文件>', L('补充读音词典（每行：名称<TAB>区划代码<TAB>带调拼音），可重复', 'extra reading dictionary (name<TAB>region<TAB>syllables per line); repeatable'), collect, [] as string[])
-    .addOption(new Option('--ordinals <方式>', L('道路序数写法：digits（阿拉伯数字，默认，依1984年规则）或 spelled（拼写）', 'ordinals in street names: digits (default, 1984 rule 7) or spelled')).choices(['digits', 'spelled']).default('digits'))
-    .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv']).default('text'))
-    .option('-o, --output <文件>', L('写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'));
-  common(pinyin);
-  pinyin.addHelpText('after', L(
-    `
-类型（--type 或表格中的“类别”列）：
-  road 街路巷（默认）  village 村庄（连写）  town 集镇（连写）  township 乡镇街道
-  county 县  district 区  city 市  province 省  area 片区（连写）
-  natural 山河湖岛  structure 桥梁车站广场水库建筑  scenic 景区
-
-示例：
-  diming pinyin 幸福东路 金港一街 西安路
-  diming pinyin 王家堡路 --region 11
-  diming pinyin --input 道路.xlsx --format csv -o 拼音.csv
-  diming pinyin 旧县 --type town
-
-表格中的“拼音”列会原样采用；“读音”列（审定读音）优先于词典。`,
-    `
-Types (--type or a 类别/type column): road (default), village, town, township, county, district, city,
-province, area, natural, structure, scenic.
-
-Examples:
-  diming pinyin 幸福东路 金港一街 西安路
-  diming pinyin 王家堡路 --region 11
-  diming pinyin --input roads.xlsx --format csv -o pinyin.csv
-
-A 拼音 column in the table is taken as given; a 读音 (confirmed reading) column wins over the dictionary.`,
-  ));
-  pinyin.action(async (names: string[], opts: Record<string, unknown>) => {
-    const m = await import('./commands/pinyin.js');
-    process.exitCode = await m.runPinyin(names, opts as unknown as import('./commands/pinyin.js').PinyinOptions);
-  });
-  const check = configure(program.command('check'))
-    .description(L('按《地名管理条例》、实施办法和本地规范审查拟命名名称（含重名、同音）', 'check proposed names against the law, local guidelines and existing names (duplicates, homophones)'))
-    .argument('<文件>', L('拟命名表格（CSV/XLSX）、GeoJSON、Shapefile 或 KML/KMZ；- 表示标准输入', 'proposal table (CSV/XLSX), GeoJSON, Shapefile or KML/KMZ; - for standard input'))
-    .option('-p, --profile <配置>', L('规则配置：national（默认）、内置地方配置名、JSON 文件路径，或 auto（按区划代码自动选择）；可重复', 'rule profile: national (default), a built-in overlay, a JSON file, or auto; repeatable'), collect, [] as string[])
-    .option('--rule <规则=级别>', L('本次运行改变某条规则的级别，如 homophone=error；可重复', 'override one rule for this run, e.g. homophone=error; repeatable'), collect, [] as string[])
-    .option('-g, --gazetteer <文件>', L('已有标准地名（CSV/XLSX/GeoJSON/SHP），用于查重名、同音；可重复', 'existing standard names (CSV/XLSX/GeoJSON/SHP) for duplicates and homophones; repeatable'), collect, [] as string[])
-    .addOption(new Option('-t, --type <类型>', L('没有“类别”列时的地名类型', 'entity type when there is no 类别/type column'))
-      .choices(['road', 'village', 'town', 'township', 'county', 'district', 'city', 'province', 'area', 'natural', 'structure', 'scenic']))
-    .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'))
-    .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv', 'html']).default('text'))
-    .option('-o, --output <文件>', L('写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
-    .option('-v, --verbose', L('屏幕输出中也显示“提示”级别', 'also show info-level findings in the terminal'))
-    .option('--max-warnings <数量>', L('警告超过此数量时退出码为 1', 'exit with 1 when there are more warnings than this'));
-  common(check);
-  check.addHelpText('after', L(
-    `
-示例：
-  diming check 道路.xlsx
-  diming check 道路.csv --gazetteer 标准地名录.csv --format html -o 审查报告.html
-  diming check 道路.csv --profile dongying-village --rule homophone=error
-  diming check 道路.geojson --profile auto --format json
-
-退出码：0 没有“错误”；1 有“错误”级别的问题；2 用法或输入有误。`,
-    `
-Examples:
-  diming check roads.xlsx
-  diming check roads.csv --gazetteer existing.csv --format html -o report.html
-  diming check roads.csv --profile dongying-village --rule homophone=error
-
-Exit codes: 0 no errors; 1 error-severity findings; 2 usage or input error.`,
-  ));
-  check.action(async (file: string, opts: Record<string, unknown>) => {
-    const m = await import('./commands/check.js');
-    process.exitCode = await m.runCheckCommand(file, opts as unknown as import('./commands/check.js').CheckCliOptions);
-  });
-
-  const rules = configure(program.command('rules'))
-    .description(L('列出全部规则及其在所选配置中的级别和依据', 'list every rule with its severity in a profile and its basis'))
-    .option('-p, --profile <配置>', L('规则配置（默认 national）；可重复', 'rule profile (default national); repeatable'), collect, [] as string[])
-    .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv']).default('text'))
-    .option('-o, --output <文件>', L('写入文件', 'write to a file'));
-  common(rules);
-  rules.action(async (opts: Record<string, unknown>) => {
-    const m = await import('./commands/rules.js');
-    process.exitCode = await m.runRulesCommand(opts as unknown as import('./commands/rules.js').RulesCliOptions);
-  });
+  const builder: Builder = { configure, common, collect };
+  // One module per command; add new commands to COMMANDS (src/cli/defs/<name>.ts).
+  for (const define of COMMANDS) define(program, builder);
   return program;
 }
 
