@@ -3,6 +3,7 @@ import { normalizeName } from '../name/normalize.js';
 import { parseName } from '../name/parse.js';
 import { type EntityKind, type EntityType, resolveType } from '../name/types.js';
 import type { Orthography, Romanization } from '../pinyin/orthography.js';
+import type { RecordGeometryResult } from '../geo/analyze.js';
 import type { AnalyzedRecord } from '../rules/types.js';
 import type { AdminInfo, AdminResolver } from './admin.js';
 
@@ -31,6 +32,8 @@ export function analyzeRecord(record: NameRecord, o: AnalyzeOptions): AnalyzedRe
 /** Pinyin is computed on first use: most rules never need it. */
 class Analyzed implements AnalyzedRecord {
   private roman: Romanization | null | undefined;
+  /** Set by the geometry stage (src/check/geometry.ts). */
+  geo?: RecordGeometryResult;
 
   constructor(
     readonly record: NameRecord,
@@ -49,6 +52,12 @@ class Analyzed implements AnalyzedRecord {
 
   get name(): string {
     return this.record.name;
+  }
+
+  /** The geometry's length for generic-scale (rules/util/measures.ts); a straight start/end line is only approximate. */
+  get lengthM(): number | undefined {
+    const g = this.geo;
+    return g?.measure && !g.approximate && g.measure.lengthM > 0 ? g.measure.lengthM : undefined;
   }
 
   get romanization(): Romanization | undefined {

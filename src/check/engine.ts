@@ -5,7 +5,7 @@ import type { EntityType } from '../name/types.js';
 import { Orthography } from '../pinyin/orthography.js';
 import { type Profile, type RuleConfig, configFor } from '../profiles/profile.js';
 import { RULES } from '../rules/registry.js';
-import type { AnalyzedRecord, BatchContext, BatchGroup, Finding, Related, ReportOptions, ReportedSeverity, Rule, Severity } from '../rules/types.js';
+import type { AnalyzedRecord, BatchContext, BatchGroup, Finding, RecordContext, Related, ReportOptions, ReportedSeverity, Rule, Severity } from '../rules/types.js';
 import { lower } from '../rules/types.js';
 import { AdminResolver } from './admin.js';
 import { analyzeRecord } from './analyze.js';
@@ -102,18 +102,21 @@ export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResu
   const { records, batchNames } = analysis;
   const total = records.length;
   const findings: Finding[] = [];
-  const configs = new Map<AnalyzedRecord, Map<string, RuleConfig>>();
+  // Rule settings per record: the profile's own map unless overrides apply (then one map per distinct match).
+  const overrideCache = new Map<string, Map<string, RuleConfig>>();
+  const withRuleFlags = (c: Map<string, RuleConfig>) => {
+    if (!opts.ruleOverrides?.size) return c;
+    const out = new Map(c);
+    for (const [id, sev] of opts.ruleOverrides) out.set(id, { severity: sev, options: c.get(id)?.options ?? { ...(RULES.get(id)?.meta.options ?? {}) } });
+    return out;
+  };
+  const plain = new Map(profiles.map((p) => [p.name, withRuleFlags(p.rules)]));
   const configOf = (rec: AnalyzedRecord): Map<string, RuleConfig> => {
-    let c = configs.get(rec);
-    if (!c) {
-      const p = byName.get(rec.profile) ?? profiles[0];
-      c = configFor(p, { type: rec.type, kind: rec.kind, adminCode: rec.admin.code, tier: rec.record.fields.tier });
-      if (opts.ruleOverrides?.size) {
-        c = new Map(c);
-        for (const [id, sev] of opts.ruleOverrides) c.set(id, { severity: sev, options: c.get(id)?.options ?? { ...(RULES.get(id)?.meta.options ?? {}) } });
-      }
-      configs.set(rec, c);
-    }
+    const p = byName.get(rec.profile) ?? profiles[0];
+    if (!p.overrides.length) return plain.get(p.name)!;
+    const key = `${p.name}\u0001${rec.type}\u0001${rec.kind}\u0001${rec.admin.code ?? ''}\u0001${rec.record.fields.tier ?? ''}`;
+    let c = overrideCache.get(key);
+    if (!c) overrideCache.set(key, (c = withRuleFlags(configFor(p, { type: rec.type, kind: rec.kind, adminCode: rec.admin.code, tier: rec.record.fields.tier }))));
     return c;
   };
   // A rule the profile does not mention is off (as in ESLint); built-in profiles extend `national`, which lists all.
@@ -133,24 +136,43 @@ export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResu
       township: rec.admin.township,
     });
   };
-  const existingName = (rec: AnalyzedRecord) => (n: string) =>
-    batchNames.has(n) || (opts.existing?.hasName(n, rec.admin.code) ?? false);
 
   const ruleList = opts.onlyRules ?? [...RULES.values()];
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i];
-    const lists = listsFor(byName.get(rec.profile) ?? profiles[0]);
+  // The per-record rules enabled by one configuration, each with one context object reused for every record
+  // (a million records × forty rules must not allocate forty million contexts).
+  interface Active {
+    rule: Rule;
+    ctx: RecordContext;
+  }
+  const activeByConfig = new Map<Map<string, RuleConfig>, Active[]>();
+  const activeFor = (cfg: Map<string, RuleConfig>, lists: Lists): Active[] => {
+    let list = activeByConfig.get(cfg);
+    if (list) return list;
+    list = [];
     for (const rule of ruleList) {
       if (!rule.check) continue;
-      const sev = severityOf(rule, rec);
+      const c = cfg.get(rule.meta.id);
+      const sev = c?.severity ?? 'off';
       if (sev === 'off') continue;
-      rule.check({
-        rec,
-        options: optionsOf(rule, rec),
+      const ctx: RecordContext = {
+        rec: undefined as unknown as AnalyzedRecord,
+        options: c?.options ?? { ...(rule.meta.options ?? {}) },
         lists,
-        isExistingName: existingName(rec),
-        report: (message, o) => push(rule, rec, sev, message, o),
-      });
+        isExistingName: (n: string) => batchNames.has(n) || (opts.existing?.hasName(n, ctx.rec.admin.code) ?? false),
+        report: (message, o) => push(rule, ctx.rec, sev, message, o),
+      };
+      list.push({ rule, ctx });
+    }
+    activeByConfig.set(cfg, list);
+    return list;
+  };
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i];
+    const active = activeFor(configOf(rec), listsFor(byName.get(rec.profile) ?? profiles[0]));
+    for (let k = 0; k < active.length; k++) {
+      const a = active[k];
+      a.ctx.rec = rec;
+      a.rule.check!(a.ctx);
     }
     if (opts.onProgress && (i & 1023) === 0) opts.onProgress(total + i, total * 2);
   }

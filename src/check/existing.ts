@@ -1,3 +1,5 @@
+import type { LocatedName } from './located.js';
+
 /**
  * Existing standard names (--gazetteer), kept only for the scopes the batch needs, so memory does not grow with
  * rows elsewhere. Stored column-wise: millions of names cost a few arrays, not millions of objects.
@@ -16,6 +18,11 @@ export interface ExistingEntry {
 }
 
 export class ExistingNames {
+  /**
+   * Existing names with geometry near the batch, from any scope (nearby-duplicate compares by distance, not by area);
+   * filled by runCheck (src/check/located.ts) when the rule is on and the batch has geometry.
+   */
+  located?: LocatedName[];
   readonly names: string[] = [];
   readonly fulls: string[] = [];
   readonly codes: (string | undefined)[] = [];

@@ -3,10 +3,13 @@ import { type Text, txt } from '../core/text.js';
 import { type Profile, builtInProfiles, loadProfile } from '../profiles/profile.js';
 import { RULES } from '../rules/registry.js';
 import type { EntityType } from '../name/types.js';
-import type { Severity } from '../rules/types.js';
+import type { AnalyzedRecord, Severity } from '../rules/types.js';
 import { AdminResolver } from './admin.js';
 import { type CheckResult, analyzeDataset, checkAnalyzed } from './engine.js';
 import { ScopeNeeds, loadGazetteers } from './gazetteer.js';
+import type { DatasetGeometry } from '../geo/analyze.js';
+import type { TownshipBoundaries } from '../geo/boundaries.js';
+import { attachGeometry, runGeometryStage } from './geometry.js';
 
 export interface RunCheckOptions {
   /** Profile names or files; 'auto' picks per row by appliesTo (the others, or national, are the fallback). */
@@ -16,10 +19,20 @@ export interface RunCheckOptions {
   type?: EntityType;
   today?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** --crs: CRS of the geometries, or 'auto' (default: what the source declares, else detected from the numbers). */
+  crs?: string;
+  /** Township polygons (--boundaries) for geometry-outside. */
+  boundaries?: TownshipBoundaries;
+  /** The command needs geometry (diming geojson): a record without one is a geometry-invalid finding (rules.md §0.5). */
+  requireGeometry?: boolean;
 }
 
 export interface RunCheckResult extends CheckResult {
   profiles: Profile[];
+  /** The geometry stage (CRS decision, per-record lon/lat geometry), when the input has geometry. */
+  geometry?: DatasetGeometry;
+  /** The source coordinates were GCJ-02/BD-09 (print the legal notice, formats.md §3.5). */
+  offsetSource?: boolean;
 }
 
 const SCOPE_LEN: Record<string, number> = { village: 12, township: 9, county: 6, city: 4, province: 2 };
@@ -34,9 +47,23 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     ? [fallback, ...builtInProfiles().filter((n) => n !== fallback.name).map((n) => loadProfile(n, RULES))]
     : [fallback];
   const base = { profiles, auto, type: o.type, ruleOverrides: o.rules, today: o.today, onProgress: o.onProgress };
+  // Geometry stage (rules.md §10): options of the geometry rules come from the (fallback) profile.
+  const opt = (id: string, key: string) => fallback.rules.get(id)?.options[key];
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const refFile = opt('crs-suspect', 'referenceLayer');
+  const stage = await runGeometryStage(ds, {
+    crs: o.crs,
+    requireGeometry: o.requireGeometry,
+    boundaries: o.boundaries,
+    minLengthMeters: num(opt('geometry-invalid', 'minLengthMeters')),
+    toleranceMeters: num(opt('geometry-outside', 'toleranceMeters')),
+    reference: typeof refFile === 'string' && refFile ? await (await import('./located.js')).loadReferenceLayer(refFile) : undefined,
+  });
+  if (stage) timing('geometry');
   const analysis = analyzeDataset(ds, base);
+  if (stage) attachGeometry(analysis.records, stage.geometry);
   timing('analyse');
-  const notes: Text[] = [];
+  const notes: Text[] = [...(stage?.notes ?? [])];
   let existing;
   if (o.gazetteers?.length) {
     // The widest uniqueness scope of any profile decides which existing names are kept.
@@ -52,6 +79,14 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     const loaded = await loadGazetteers(o.gazetteers, needs, new AdminResolver());
     timing('existing names');
     existing = loaded.existing;
+    if (stage) {
+      const located = await locatedNear(analysis.records, profiles, o);
+      if (located) {
+        existing.located = located.names;
+        notes.push(...located.notes);
+        timing('existing names with geometry');
+      }
+    }
     for (const st of loaded.stats) {
       notes.push(txt(
         `已有地名 ${st.file}：读入 ${st.read} 条，与本表同一范围的 ${st.kept} 条参与比较${st.noArea ? `；${st.noArea} 条没有所属政区，未参与比较` : ''}`,
@@ -63,7 +98,24 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   }
   const result = checkAnalyzed(analysis, { ...base, existing });
   timing('rules');
-  return { ...result, notes: [...notes, ...result.notes], profiles };
+  return { ...result, notes: [...notes, ...result.notes], profiles, geometry: stage?.geometry, offsetSource: stage?.offsetSource };
+}
+
+/**
+ * Existing names with geometry around the batch for nearby-duplicate (any administrative area): only when the rule
+ * is on somewhere and some record has a usable geometry; the search area is the batch's extent plus the radius.
+ */
+async function locatedNear(records: readonly AnalyzedRecord[], profiles: Profile[], o: RunCheckOptions) {
+  const id = 'nearby-duplicate';
+  const over = o.rules?.get(id);
+  const cfgs = profiles.map((p) => p.rules.get(id)).filter((c) => c && (over ?? c.severity) !== 'off');
+  if (!cfgs.length && (!over || over === 'off')) return undefined;
+  const radius = !cfgs.length ? 3000 : Math.max(...cfgs.map((c) => (typeof c!.options.radiusMeters === 'number' ? c!.options.radiusMeters : 3000)));
+  const { unionBBox, expandBBox } = await import('../geo/nearby.js');
+  const area = unionBBox(records.flatMap((r) => (r.geo?.measure ? [r.geo.measure.bbox] : [])));
+  if (!area) return undefined;
+  const { loadLocatedNames } = await import('./located.js');
+  return loadLocatedNames(o.gazetteers ?? [], expandBBox(area, radius));
 }
 
 /** DIMING_TIMING=1 prints the CPU and wall time of each phase on stderr (for tuning; machines are noisy). */

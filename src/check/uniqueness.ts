@@ -39,6 +39,9 @@ const DERIVED = new Set(['支路', '横路', '横街', '后街', '前街', '小�
 
 type KeyMaps = Partial<Record<Key, Map<string, AnalyzedRecord[]>>>;
 
+/** `ctx.shared` key: the pairs (pairKey) reported by duplicate/homophone/near-duplicate; nearby-duplicate skips them. */
+export const REPORTED_PAIRS = 'uniqueness:reported-pairs';
+
 export const uniquenessGroup: BatchGroup = {
   id: 'uniqueness',
   run(ctxs) {
@@ -107,6 +110,8 @@ export const uniquenessGroup: BatchGroup = {
     // 4. Report, catalog order first.
     const done = new Set<string>();
     const seen = new Set<string>();
+    const reported = new Set<string>();
+    any.shared.set(REPORTED_PAIRS, reported);
     for (const kind of ORDER) {
       const ctx = kind === 'duplicate' ? dup : kind === 'homophone' ? hom : near;
       if (!ctx) continue;
@@ -118,6 +123,7 @@ export const uniquenessGroup: BatchGroup = {
         if (seen.has(dir)) continue;
         seen.add(dir);
         done.add(`${kind}|${pk}`);
+        reported.add(pk);
         ctx.report(rec, message(kind, rec, other, (ctx.optionsFor(rec) as { scope?: string }).scope), { related: [relatedOf(other)] });
       }
     }
@@ -295,12 +301,10 @@ export function exactKey(full: string, lists: Lists): string {
 /** Toneless (or toned) syllables of the whole name, one per character, from the engine. */
 export function soundKey(rec: AnalyzedRecord, tones: boolean): string | undefined {
   const r = rec.romanization;
-  if (!r || !r.charSyllables.length) return undefined;
+  if (!r) return undefined;
+  if (!tones) return r.soundKey || undefined;
   let out = '';
-  for (const s of r.charSyllables) {
-    const k = (tones ? s : stripTones(s)).toLowerCase();
-    out = out ? `${out} ${k}` : k;
-  }
+  for (const s of r.charSyllables) out = out ? `${out} ${s.toLowerCase()}` : s.toLowerCase();
   return out;
 }
 

@@ -66,6 +66,8 @@ export interface Romanization {
   readingSources: ReadingSource[];
   /** Per character: its tone-marked reading (儿 not merged; digits as written). Used for sound comparisons. */
   charSyllables: string[];
+  /** The toneless readings of all characters, lower case, separated by spaces (homophone comparisons). */
+  readonly soundKey: string;
   parsed: ParsedName;
 }
 
@@ -86,6 +88,8 @@ const NO_ALTERNATIVES: string[] = Object.freeze([]) as unknown as string[];
 interface SpecificPart {
   words: Word[];
   syllables: string[];
+  /** Toneless syllables joined by spaces. */
+  sound: string;
   /** The 专名 spelled with each reviewed reading replaced by an alternative (computed on first need). */
   altSpecifics?: string[];
   reviews: ReviewNote[];
@@ -99,6 +103,7 @@ interface SpecificPart {
 interface GenericPart {
   words: Word[];
   syllables: string[];
+  sound: string;
   pinyin: string;
   plain: string;
   sign: string;
@@ -129,7 +134,10 @@ export class Orthography {
    * Results share parts with the engine's caches: treat them as read-only.
    */
   romanize(name: string, opts: RomanizeOptions = {}): Romanization {
-    return this.convert(name, opts.type ?? 'road', opts.ordinals ?? 'digits', opts);
+    // Only the part of the admin code that some reading names matters, and only for names with a character that some
+    // regional reading names (the caches then serve every place alike).
+    const region = opts.region && this.dict.regionMatters(name) ? this.dict.effectiveRegion(opts.region) : undefined;
+    return this.convert(name, opts.type ?? 'road', opts.ordinals ?? 'digits', region === opts.region ? opts : { ...opts, region });
   }
 
   private convert(name: string, type: EntityType, mode: OrdinalMode, opts: RomanizeOptions): Romanization {
@@ -165,6 +173,7 @@ export class Orthography {
         joined ? `${spec.sign} ${gen.sign}` : gen.sign,
         [spec.words, gen.words], parsed, spec.reviews, [spec.sources, gen.sources], reasons, [spec.syllables, gen.syllables],
       );
+      out.soundParts = [spec.sound, gen.sound];
       if (spec.reviews.length) {
         spec.altSpecifics ??= this.specificAlternatives(parsed, type, opts.region, mode);
         out.alternatives = spec.altSpecifics.map((a) => `${a} ${gen.pinyin}`);
@@ -238,7 +247,7 @@ export class Orthography {
     if (!part) {
       const r = p.specific ? this.cached(p.specific, region) : EMPTY_RESOLVED;
       const words = p.specific ? this.specificWords(p, type, Array.from(p.specific), r.syllables, mode) : [];
-      part = { words, syllables: r.syllables, reviews: r.reviews, sources: r.sources, ...joinWords(words) };
+      part = { words, syllables: r.syllables, sound: soundOf(r.syllables), reviews: r.reviews, sources: r.sources, ...joinWords(words) };
       if (map.size >= CACHE_LIMIT) map.clear();
       map.set(p.specific, part);
     }
@@ -276,7 +285,7 @@ export class Orthography {
       const syllables = mods.concat(this.genericSyllables(p));
       const words = this.genericWords(p, mode, syllables);
       const sources = mods.map((): ReadingSource => 'library').concat(Array.from(p.generic, (): ReadingSource => 'dictionary'));
-      part = { words, syllables, sources, ...joinWords(words) };
+      part = { words, syllables, sound: soundOf(syllables), sources, ...joinWords(words) };
       byMods.set(key, part);
     }
     return part;
@@ -634,6 +643,17 @@ function finish(
   return new Result(name, type, pinyin, plain, sign, [words], parsed, reviews, [sources], reasons, [syllables]);
 }
 
+/** Toneless, lower-case syllables joined by spaces. */
+function soundOf(syllables: readonly string[]): string {
+  let out = '';
+  for (const s of syllables) {
+    if (!s) continue;
+    const k = stripTones(s).toLowerCase();
+    out = out ? `${out} ${k}` : k;
+  }
+  return out;
+}
+
 /** Words joined with single spaces, in the pinyin, plain and sign forms. */
 function joinWords(words: readonly Word[]): { pinyin: string; plain: string; sign: string } {
   let pinyin = '';
@@ -661,6 +681,9 @@ class Result implements Romanization {
   private wordsCache?: Word[];
   private reasonsCache?: Text[];
   private sourcesCache?: ReadingSource[];
+  private soundCache?: string;
+  /** Toneless sound of each part (fast path), when known. */
+  soundParts?: string[];
 
   constructor(
     readonly name: string,
@@ -684,6 +707,15 @@ class Result implements Romanization {
 
   get reasons(): Text[] {
     return (this.reasonsCache ??= this.reviewNotes.length ? this.baseReasons.concat(this.reviewNotes.map((x) => x.reason)) : this.baseReasons);
+  }
+
+  get soundKey(): string {
+    if (this.soundCache === undefined) {
+      let out = '';
+      for (const part of this.soundParts ?? this.syllableParts.map(soundOf)) if (part) out = out ? `${out} ${part}` : part;
+      this.soundCache = out;
+    }
+    return this.soundCache;
   }
 
   get charSyllables(): string[] {
@@ -716,6 +748,7 @@ function fromSupplied(name: string, type: EntityType, supplied: string, parsed: 
     source: 'input',
     readingSources: [],
     charSyllables: [],
+    soundKey: '',
     parsed,
   };
 }

@@ -43,12 +43,69 @@ export class ReadingDictionary {
   readonly firstChars = new Set<string>();
   readonly settledFirstChars = new Set<string>();
 
+  /** Region prefixes that some entry or character rule names, and their lengths (longest first). */
+  private readonly regionSet = new Set<string>();
+  private regionLens: number[] = [];
+
+  /** Character rules bound to a region, and the first characters of region-bound entries. */
+  private readonly regionalChars = new Set<string>();
+  private readonly regionalFirst = new Set<string>();
+  private regionalMaxLen = 0;
+
+  /**
+   * Does the place change anything for this name? Only when it contains a region-bound entry (十里堡, 单县 …) or a
+   * character with a regional rule (堡, 泊 …); otherwise every place reads it alike and the caches are shared.
+   */
+  regionMatters(name: string): boolean {
+    const n = name.length;
+    for (let i = 0; i < n; i++) {
+      const ch = name[i];
+      if (this.regionalChars.has(ch)) return true;
+      if (!this.regionalFirst.has(ch)) continue;
+      for (let len = Math.min(this.regionalMaxLen, n - i); len >= 1; len--) {
+        const list = this.byName.get(name.slice(i, i + len));
+        if (list && list.some((e) => e.region)) return true;
+      }
+    }
+    return false;
+  }
+
+  private noteRegion(r: string): void {
+    if (!r || this.regionSet.has(r)) return;
+    this.regionSet.add(r);
+    if (!this.regionLens.includes(r.length)) this.regionLens = [...this.regionLens, r.length].sort((a, b) => b - a);
+  }
+
+  /**
+   * The part of an admin code that can matter for readings: its longest prefix named by some entry, or '-' when no
+   * entry names any part of it (a known place with no special readings). Results are the same as with the full code,
+   * and the engine's caches then work per province or county instead of per village.
+   */
+  effectiveRegion(code: string | undefined): string | undefined {
+    if (code === undefined || code === '') return code;
+    for (const len of this.regionLens) if (code.length >= len && this.regionSet.has(code.slice(0, len))) return code.slice(0, len);
+    return '-';
+  }
+
   add(e: ReadingEntry): void {
+    this.noteRegion(e.region);
+    if (e.region) {
+      this.regionalFirst.add(e.name[0]);
+      this.regionalMaxLen = Math.max(this.regionalMaxLen, e.name.length);
+    }
     const list = this.byName.get(e.name);
     if (list) list.push(e);
     else this.byName.set(e.name, [e]);
     this.maxLen = Math.max(this.maxLen, e.name.length);
     this.firstChars.add(String.fromCodePoint(e.name.codePointAt(0) ?? 0));
+  }
+
+  addCharRule(rule: CharRule): void {
+    this.noteRegion(rule.region);
+    if (rule.region) this.regionalChars.add(rule.char);
+    const list = this.charRules.get(rule.char);
+    if (list) list.push(rule);
+    else this.charRules.set(rule.char, [rule]);
   }
 
   addSettled(word: string, syllables: string[]): void {
@@ -107,9 +164,7 @@ export function defaultDictionary(): ReadingDictionary {
   }
   for (const [char, region, reading, mode, confidence, source] of readDataTable('readings/place-chars.tsv')) {
     const rule: CharRule = { char, region, reading, mode: mode === 'auto' ? 'auto' : 'hint', confidence: confidence as Confidence, source };
-    const list = d.charRules.get(char);
-    if (list) list.push(rule);
-    else d.charRules.set(char, [rule]);
+    d.addCharRule(rule);
   }
   for (const [ch] of readDataTable('readings/place-dependent.txt')) d.placeDependent.add(ch);
   for (const [word, syl] of readDataTable('readings/settled-words.tsv')) d.addSettled(word, syl.split(/\s+/));

@@ -11,61 +11,111 @@ export interface Hit<V = unknown> {
   value: V;
 }
 
-interface SetIndex {
-  /** First characters of the words (UTF-16 units). */
-  first: Set<string>;
-  maxLen: number;
-  /** Results per text, one map per minimum length: names repeat their 专名 heavily. */
-  cache: Map<string, Hit<unknown>[]>[];
+/**
+ * One character trie over every word set that rules search (the lists, the division names …): a name is scanned
+ * once for all of them, and each rule filters the hits of its own set. Names are short and repeat their 专名, so the
+ * raw hits of the last few texts are kept (rules ask about the same 专名 one after another).
+ */
+interface TrieNode {
+  next?: Map<number, TrieNode>;
+  /** Words ending here: (set id, value, word). */
+  ends?: { set: number; value: unknown; word: string }[];
 }
 
-const indexes = new WeakMap<WordSet<unknown>, SetIndex>();
+interface RawHit {
+  set: number;
+  index: number;
+  end: number;
+  word: string;
+  value: unknown;
+}
+
+const root: TrieNode = {};
+const setIds = new Map<WordSet<unknown>, number>();
+const setSizes: number[] = [];
+const RECENT = 8;
+const recentText: (string | undefined)[] = new Array(RECENT);
+const recentHits: RawHit[][] = new Array(RECENT);
+let recentAt = 0;
 const NO_HITS: Hit<never>[] = Object.freeze([]) as unknown as Hit<never>[];
 const CACHE_LIMIT = 400_000;
 
-function indexOf<V>(ws: WordSet<V>): SetIndex {
-  let ix = indexes.get(ws as WordSet<unknown>);
-  if (!ix) {
-    const first = new Set<string>();
-    let maxLen = 0;
-    for (const w of ws.keys()) {
-      first.add(w[0]);
-      if (w.length > maxLen) maxLen = w.length;
-    }
-    ix = { first, maxLen, cache: [] };
-    indexes.set(ws as WordSet<unknown>, ix);
+/** The id of a word set in the trie, adding its words on first use (and when it grew since). */
+function idOf(ws: WordSet<unknown>): number {
+  let id = setIds.get(ws);
+  if (id !== undefined && setSizes[id] === ws.size) return id;
+  if (id === undefined) {
+    id = setIds.size;
+    setIds.set(ws, id);
   }
-  return ix;
+  setSizes[id] = ws.size;
+  for (const w of ws.keys()) {
+    let node = root;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = {}));
+      node = child;
+    }
+    const ends = (node.ends ??= []);
+    const prev = ends.find((e) => e.set === id);
+    if (prev) prev.value = ws.get(w);
+    else ends.push({ set: id, value: ws.get(w), word: w });
+  }
+  recentText.fill(undefined);
+  return id;
+}
+
+/** Every word of every registered set occurring in `text`, by start position and then length. */
+function rawHits(text: string): RawHit[] {
+  for (let k = 0; k < RECENT; k++) if (recentText[k] === text) return recentHits[k];
+  const out: RawHit[] = [];
+  const n = text.length;
+  const top = root.next;
+  if (top) {
+    for (let i = 0; i < n; i++) {
+      let node = top.get(text.charCodeAt(i));
+      let j = i + 1;
+      while (node) {
+        if (node.ends) for (const e of node.ends) out.push({ set: e.set, index: i, end: j, word: e.word, value: e.value });
+        if (!node.next || j >= n) break;
+        node = node.next.get(text.charCodeAt(j));
+        j++;
+      }
+    }
+  }
+  recentAt = (recentAt + 1) % RECENT;
+  recentText[recentAt] = text;
+  recentHits[recentAt] = out;
+  return out;
 }
 
 /**
  * Listed words in `text`, leftmost-longest: a hit that lies inside a longer hit is dropped (普罗旺斯 hides 罗旺),
- * overlapping hits are kept (both may matter: 中华 and 华夏 in 中华夏). The result is shared (cached per text):
- * callers must not modify it.
+ * overlapping hits are kept (both may matter: 中华 and 华夏 in 中华夏). Callers must not modify the result.
  */
 export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[] {
   if (!text || ws.size === 0) return NO_HITS;
-  const ix = indexOf(ws);
-  const cache = (ix.cache[minLen] ??= new Map());
-  const cached = cache.get(text);
-  if (cached) return cached as Hit<V>[];
+  const id = idOf(ws as WordSet<unknown>);
+  const raw = rawHits(text);
   let out: Hit<V>[] | undefined;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (!ix.first.has(text[i])) continue;
-    for (let len = Math.min(ix.maxLen, n - i); len >= minLen; len--) {
-      const w = len === 1 ? text[i] : text.slice(i, i + len);
-      const v = ws.get(w);
-      if (v === undefined) continue;
-      const end = i + len;
-      if (!out || !out.some((o) => o.index <= i && o.end >= end)) (out ??= []).push({ word: w, index: i, end, value: v });
-      break;
+  for (let k = 0; k < raw.length; k++) {
+    const h = raw[k];
+    if (h.set !== id || h.end - h.index < minLen) continue;
+    // The longest hit of this set at this position comes last among the hits starting here.
+    let longest = true;
+    for (let m = k + 1; m < raw.length && raw[m].index === h.index; m++) {
+      if (raw[m].set === id) {
+        longest = false;
+        break;
+      }
     }
+    if (!longest) continue;
+    if (out && out.some((o) => o.index <= h.index && o.end >= h.end)) continue;
+    (out ??= []).push({ word: h.word, index: h.index, end: h.end, value: h.value as V });
   }
-  const result = out ?? (NO_HITS as Hit<V>[]);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, result as Hit<unknown>[]);
-  return result;
+  return out ?? (NO_HITS as Hit<V>[]);
 }
 
 /** Is [index, end) inside one of the spans? */
