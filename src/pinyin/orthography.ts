@@ -75,6 +75,7 @@ const DIRECTION_SYLLABLE: Record<string, string> = {
   东: 'dōng', 西: 'xī', 南: 'nán', 北: 'běi', 中: 'zhōng', 左: 'zuǒ', 右: 'yòu', 横: 'héng',
 };
 const RING_RE = /^([东西南北中内外])?([一二三四五六七八九十]+)环$/;
+const DIRECTION_INDEX: Record<string, number> = { 东: 1, 西: 2, 南: 3, 北: 4, 中: 5, 左: 6, 右: 7, 横: 8 };
 const NUMERAL_SYLLABLE: Record<string, string> = {
   〇: 'líng', 零: 'líng', 一: 'yī', 二: 'èr', 三: 'sān', 四: 'sì', 五: 'wǔ', 六: 'liù', 七: 'qī', 八: 'bā', 九: 'jiǔ', 十: 'shí', 百: 'bǎi',
 };
@@ -82,6 +83,8 @@ const CACHE_LIMIT = 200_000;
 /** Names of plain CJK ideographs need no character check (the common case). */
 const PURE_HAN_RE = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/;
 const EMPTY_RESOLVED: Resolved = { syllables: [], sources: [], reviews: [] };
+/** Shared by results without reasons (read-only). */
+const NO_REASONS: Text[] = Object.freeze([]) as unknown as Text[];
 /** Shared by results without alternatives (results are read-only; a review assigns its own array). */
 const NO_ALTERNATIVES: string[] = Object.freeze([]) as unknown as string[];
 
@@ -120,7 +123,7 @@ export class Orthography {
   readonly dict: ReadingDictionary;
   private readonly cache = new Map<string, Resolved>();
   private readonly specifics = new Map<EntityType, Map<string, Map<string, SpecificPart>>>();
-  private readonly generics = new Map<GenericEntry | string, Map<string, GenericPart>>();
+  private readonly generics = new Map<GenericEntry | string, Map<number, GenericPart>>();
   private erWords: Set<string> | undefined;
   private ethnic: string[] | undefined;
 
@@ -144,36 +147,33 @@ export class Orthography {
     const full = normalizeName(name.trim());
     const pureHan = PURE_HAN_RE.test(full);
     if (!pureHan) checkConvertible(name, full);
-    const reasons: Text[] = [];
-    const segSpecific = this.segmentation(full, opts.segmentation, reasons);
+    // Most names need no reason: the array is allocated only when one is added.
+    let reasons: Text[] = NO_REASONS;
+    const addReason = (t: Text) => {
+      if (reasons === NO_REASONS) reasons = [];
+      reasons.push(t);
+    };
+    const segSpecific = this.fullSegments.size || opts.segmentation ? this.segmentation(full, opts.segmentation, addReason) : undefined;
     const specific = segSpecific ?? opts.specific;
     const explicit = specific !== undefined || opts.generic !== undefined;
     let parsed = explicit
       ? parseName(full, { ...this.optionsFor(type), specific, generic: opts.generic })
       : parseName(full, this.optionsFor(type));
     if (parsed.explicit && spans(parsed) !== full) {
-      reasons.push(txt('「专名」「通名」列与名称对不上，已按名称自动切分', 'the 专名/通名 columns do not match the name; split automatically'));
+      addReason(txt('「专名」「通名」列与名称对不上，已按名称自动切分', 'the 专名/通名 columns do not match the name; split automatically'));
       parsed = parseName(full, this.optionsFor(type));
     }
-    if (parsed.ambiguity) reasons.push(parsed.ambiguity);
+    if (parsed.ambiguity) addReason(parsed.ambiguity);
     if (!pureHan && /[0-9]/.test(full)) {
-      reasons.push(txt('名称含阿拉伯数字；标准地名的汉字形式应使用汉字数字', 'the name contains Arabic digits; a standard name is written with Chinese numerals'));
+      addReason(txt('名称含阿拉伯数字；标准地名的汉字形式应使用汉字数字', 'the name contains Arabic digits; a standard name is written with Chinese numerals'));
     }
-    if (opts.supplied && opts.supplied.trim()) return fromSupplied(name, type, opts.supplied, parsed, reasons);
+    if (opts.supplied && opts.supplied.trim()) return fromSupplied(name, type, opts.supplied, parsed, reasons === NO_REASONS ? [] : reasons);
 
     // Fast path: road-like names whose 专名 and modifiers+generic are each converted once and cached.
     if (!opts.reading && this.isSplit(parsed, type) && !parsed.explicit && !this.inDictionary(full)) {
       const spec = this.specificPart(parsed, type, opts.region, mode);
       const gen = this.genericPart(parsed, mode);
-      const joined = spec.pinyin !== '';
-      const out = new Result(
-        name, type,
-        joined ? `${spec.pinyin} ${gen.pinyin}` : gen.pinyin,
-        joined ? `${spec.plain} ${gen.plain}` : gen.plain,
-        joined ? `${spec.sign} ${gen.sign}` : gen.sign,
-        [spec.words, gen.words], parsed, spec.reviews, [spec.sources, gen.sources], reasons, [spec.syllables, gen.syllables],
-      );
-      out.soundParts = [spec.sound, gen.sound];
+      const out = new PartsResult(name, type, parsed, spec, gen, reasons);
       if (spec.reviews.length) {
         spec.altSpecifics ??= this.specificAlternatives(parsed, type, opts.region, mode);
         out.alternatives = spec.altSpecifics.map((a) => `${a} ${gen.pinyin}`);
@@ -182,7 +182,7 @@ export class Orthography {
     }
     const resolved = opts.reading ? this.fromReading(full, opts.reading) : this.resolveFull(parsed, type, opts.region);
     const words = this.divide(parsed, type, resolved.syllables, mode);
-    const out = finish(name, type, words, parsed, resolved.reviews, resolved.sources, reasons, resolved.syllables);
+    const out = finish(name, type, words, parsed, resolved.reviews, resolved.sources, reasons === NO_REASONS ? [] : reasons, resolved.syllables);
     if (resolved.reviews.length) out.alternatives = this.alternatives(parsed, type, resolved, mode, out.pinyin);
     return out;
   }
@@ -209,11 +209,11 @@ export class Orthography {
   }
 
   /** The 专名 fixed by a segmentation for this name, if any. */
-  private segmentation(full: string, given: string | undefined, reasons: Text[]): string | undefined {
+  private segmentation(full: string, given: string | undefined, addReason: (t: Text) => void): string | undefined {
     if (given && given.trim()) {
       const marked = normalizeName(given);
       if (marked.replace(/[/／|｜]/g, '') !== full) {
-        reasons.push(txt(`「分词」${given} 与名称不一致，未采用`, `the segmentation ${given} does not match the name; ignored`));
+        addReason(txt(`「分词」${given} 与名称不一致，未采用`, `the segmentation ${given} does not match the name; ignored`));
       } else {
         return this.addSegmentation(marked);
       }
@@ -272,13 +272,14 @@ export class Orthography {
   private lastRegion: string | undefined;
   private lastMap: Map<string, SpecificPart> | undefined;
 
-  /** Direction, ordinal and generic words, cached per generic and per modifier combination. */
+  /** Direction, ordinal and generic words, cached per generic and per modifier combination (a numeric key). */
   private genericPart(p: ParsedName, mode: OrdinalMode): GenericPart {
     let byMods = this.generics.get(p.genericEntry ?? p.generic);
     if (!byMods) this.generics.set(p.genericEntry ?? p.generic, (byMods = new Map()));
-    const key = p.direction === undefined && p.ordinal === undefined
-      ? mode
-      : `${mode}\u0001${p.direction ?? ''}\u0001${p.ordinal?.text ?? ''}`;
+    const o = p.ordinal;
+    const key = (p.direction ? DIRECTION_INDEX[p.direction] ?? 15 : 0) * 2 +
+      (mode === 'spelled' ? 1 : 0) +
+      (o ? (o.value * 4 + (o.di ? 2 : 0) + (o.hao ? 1 : 0) + 1) * 32 : 0);
     let part = byMods.get(key);
     if (!part) {
       const mods = this.modifierSyllables(p);
@@ -671,6 +672,61 @@ function joinWords(words: readonly Word[]): { pinyin: string; plain: string; sig
 }
 
 /**
+ * The result of the fast path: the cached 专名 part and generic part, joined. The three strings are concatenated at
+ * once (callers want them); words, reasons, readings and the sound key are assembled on first use.
+ */
+class PartsResult implements Romanization {
+  readonly pinyin: string;
+  readonly plain: string;
+  readonly sign: string;
+  readonly source = 'engine' as const;
+  alternatives: string[] = NO_ALTERNATIVES;
+
+  constructor(
+    readonly name: string,
+    readonly type: EntityType,
+    readonly parsed: ParsedName,
+    private readonly spec: SpecificPart,
+    private readonly gen: GenericPart,
+    private readonly baseReasons: Text[],
+  ) {
+    if (spec.pinyin) {
+      this.pinyin = `${spec.pinyin} ${gen.pinyin}`;
+      this.plain = `${spec.plain} ${gen.plain}`;
+      this.sign = `${spec.sign} ${gen.sign}`;
+    } else {
+      this.pinyin = gen.pinyin;
+      this.plain = gen.plain;
+      this.sign = gen.sign;
+    }
+  }
+
+  get review(): boolean {
+    return this.spec.reviews.length > 0;
+  }
+
+  get words(): Word[] {
+    return this.spec.words.concat(this.gen.words);
+  }
+
+  get reasons(): Text[] {
+    return this.spec.reviews.length ? this.baseReasons.concat(this.spec.reviews.map((x) => x.reason)) : this.baseReasons;
+  }
+
+  get readingSources(): ReadingSource[] {
+    return this.spec.sources.concat(this.gen.sources);
+  }
+
+  get charSyllables(): string[] {
+    return this.spec.syllables.concat(this.gen.syllables);
+  }
+
+  get soundKey(): string {
+    return this.spec.sound ? (this.gen.sound ? `${this.spec.sound} ${this.gen.sound}` : this.spec.sound) : this.gen.sound;
+  }
+}
+
+/**
  * A conversion result. Words, reasons and reading sources are assembled on first use: most callers only want
  * the three strings, and the parts are shared with the engine's caches.
  */
@@ -682,8 +738,6 @@ class Result implements Romanization {
   private reasonsCache?: Text[];
   private sourcesCache?: ReadingSource[];
   private soundCache?: string;
-  /** Toneless sound of each part (fast path), when known. */
-  soundParts?: string[];
 
   constructor(
     readonly name: string,
@@ -712,7 +766,7 @@ class Result implements Romanization {
   get soundKey(): string {
     if (this.soundCache === undefined) {
       let out = '';
-      for (const part of this.soundParts ?? this.syllableParts.map(soundOf)) if (part) out = out ? `${out} ${part}` : part;
+      for (const part of this.syllableParts.map(soundOf)) if (part) out = out ? `${out} ${part}` : part;
       this.soundCache = out;
     }
     return this.soundCache;
