@@ -5,7 +5,7 @@ import { txt } from '../core/text.js';
 import { normalizeAdminCode } from '../divisions/region.js';
 import { matchHeader } from '../io/columns.js';
 import { readAnyDataset } from '../io/read-any.js';
-import { csvRecords, NotUtf8 } from '../geo/csvstream.js';
+import { csvBatches, NotUtf8 } from '../geo/csvstream.js';
 import { normalizeName } from '../name/normalize.js';
 import type { AdminResolver } from './admin.js';
 import { ExistingNames } from './existing.js';
@@ -35,6 +35,17 @@ export class ScopeNeeds {
     for (const len of this.lengths) if (code.length >= len && this.prefixes.has(code.slice(0, len))) return true;
     return false;
   }
+}
+
+/** Type texts repeat (道路, 村庄 …): one string each, not millions. */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  let v = interned.get(s);
+  if (v === undefined) {
+    if (interned.size > 1000) return s;
+    interned.set(s, (v = s));
+  }
+  return v;
 }
 
 const AREA_KEYS: FieldKey[] = ['admin_code', 'admin_path', 'province', 'city', 'county', 'township', 'village'];
@@ -105,7 +116,7 @@ function keepRow(
   }
   if (!needs.covers(code)) return;
   st.kept++;
-  into.add(name, full, code, type || undefined, fileIdx, line);
+  into.add(name, full, code, type ? intern(type) : undefined, fileIdx, line);
 }
 
 /**
@@ -144,7 +155,8 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
 async function streamOnce(file: string, encoding: string | undefined, row: (cells: string[], r: RowReader, line: number) => void): Promise<void> {
   const head: { cells: string[]; line: number }[] = [];
   let reader: RowReader | undefined;
-  for await (const rec of csvRecords(file, { encoding })) {
+  for await (const batch of csvBatches(file, { encoding })) {
+    for (const rec of batch) {
     if (reader) {
       row(rec.cells, reader, rec.line);
       continue;
@@ -170,9 +182,17 @@ async function streamOnce(file: string, encoding: string | undefined, row: (cell
         txt(`第一行的内容：${head[0].cells.slice(0, 10).join('、')}`, `First row: ${head[0].cells.slice(0, 10).join(', ')}`),
       );
     }
+    }
   }
   if (!reader) {
-    throw inputError(txt('已有地名文件中找不到含「名称」的表头', 'no header with a name column in the existing-name file'), { file });
+    if (head.every((r) => r.cells.every((c) => !c.trim()))) {
+      throw inputError(txt('已有地名文件是空的', 'the existing-name file is empty'), { file }, txt('请检查 --gazetteer 是否选错了文件。', 'Check that --gazetteer names the right file.'));
+    }
+    throw inputError(
+      txt('已有地名文件中找不到含「名称」的表头', 'no header with a name column in the existing-name file'),
+      { file },
+      txt(`第一行的内容：${head[0].cells.slice(0, 10).map((c) => c.slice(0, 30)).join('、')}。请把名称所在列的表头改为「名称」或「标准名称」。`, `First row: ${head[0].cells.slice(0, 10).map((c) => c.slice(0, 30)).join(', ')}. Name the column of names 名称 or 标准名称.`),
+    );
   }
 }
 

@@ -43,6 +43,18 @@ export function findDivisions(name: string): Division[] {
 
 /** Normalise an admin code: digits only; 12-digit codes padded with zeros are cut to their real level. */
 export function normalizeAdminCode(raw: string): string | undefined {
+  // Fast path: a bare 9- or 12-digit code that needs nothing done (the common case in large files).
+  if ((raw.length === 12 && !raw.endsWith('000')) || raw.length === 9) {
+    let digits = true;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    if (digits) return raw;
+  }
   const s = raw.replace(/\s/g, '');
   if (!/^\d+$/.test(s)) return undefined;
   if (s.length === 12) {
