@@ -676,9 +676,6 @@ function joinWords(words: readonly Word[]): { pinyin: string; plain: string; sig
  * once (callers want them); words, reasons, readings and the sound key are assembled on first use.
  */
 class PartsResult implements Romanization {
-  readonly pinyin: string;
-  readonly plain: string;
-  readonly sign: string;
   readonly source = 'engine' as const;
   alternatives: string[] = NO_ALTERNATIVES;
 
@@ -689,16 +686,19 @@ class PartsResult implements Romanization {
     private readonly spec: SpecificPart,
     private readonly gen: GenericPart,
     private readonly baseReasons: Text[],
-  ) {
-    if (spec.pinyin) {
-      this.pinyin = `${spec.pinyin} ${gen.pinyin}`;
-      this.plain = `${spec.plain} ${gen.plain}`;
-      this.sign = `${spec.sign} ${gen.sign}`;
-    } else {
-      this.pinyin = gen.pinyin;
-      this.plain = gen.plain;
-      this.sign = gen.sign;
-    }
+  ) {}
+
+  // The strings are joined on access: a check of a million names keeps the results but rarely reads them.
+  get pinyin(): string {
+    return this.spec.pinyin ? `${this.spec.pinyin} ${this.gen.pinyin}` : this.gen.pinyin;
+  }
+
+  get plain(): string {
+    return this.spec.plain ? `${this.spec.plain} ${this.gen.plain}` : this.gen.plain;
+  }
+
+  get sign(): string {
+    return this.spec.sign ? `${this.spec.sign} ${this.gen.sign}` : this.gen.sign;
   }
 
   get review(): boolean {
