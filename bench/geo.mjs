@@ -53,7 +53,7 @@ export async function makeGkCsv(file, lines) {
 }
 
 /** Wall time (ms) and peak RSS (MB) of a child process, measured by GNU time when present. */
-function timed(cmd, args) {
+function timed(cmd, args, okCodes = [0]) {
   const useTime = existsSync('/usr/bin/time');
   const argv = useTime ? ['-f', '%M', cmd, ...args] : args;
   const bin = useTime ? '/usr/bin/time' : cmd;
@@ -66,7 +66,7 @@ function timed(cmd, args) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - t0;
-      if (code !== 0) return reject(new Error(`${cmd} exited ${code}: ${stderr.slice(-500)}`));
+      if (!okCodes.includes(code)) return reject(new Error(`${cmd} exited ${code}: ${stderr.slice(-500)}`));
       const rssKb = useTime ? Number(stderr.trim().split('\n').at(-1)) : NaN;
       resolve({ ms, rssMb: rssKb / 1024, stdout });
     });
@@ -88,6 +88,20 @@ process.stdout.write(JSON.stringify({ features: r.features, skipped: r.skipped, 
 function ours(csv, out) {
   return timed(process.execPath, ['--input-type=module', '-e', CHILD, pathToFileURL(join(DIST, 'convert.js')).href, csv, out]);
 }
+
+/** The command as users run it: `diming geojson FILE --no-check -o OUT` (the streaming path), or with the check. */
+function cli(csv, out, check = false) {
+  const args = [join(ROOT, 'bin', 'diming.js'), 'geojson', csv, '-o', out, '-q'];
+  // The generated names (村道1号 …) are bare numbers: with the check, --force writes them anyway (exit 1).
+  return timed(process.execPath, check ? [...args, '--force'] : [...args, '--no-check'], check ? [0, 1] : [0]);
+}
+
+const countLines = (file) => {
+  const b = readFileSync(file);
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (b[i] === 10) n++;
+  return n;
+};
 
 function ogr2ogr(csv, out) {
   return timed('ogr2ogr', ['-f', 'GeoJSONSeq', '-s_srs', 'EPSG:4528', '-t_srs', 'EPSG:4326', '-oo', 'KEEP_GEOM_COLUMNS=NO', out, csv]);
@@ -135,7 +149,7 @@ async function parsers(csv) {
 }
 
 /** Run the benchmark; returns medians (ms), the ratio ogr2ogr/diming and peak RSS (MB). */
-export async function benchGeo({ lines = 200_000, runs = 3, log = console.log } = {}) {
+export async function benchGeo({ lines = 200_000, runs = 3, log = console.log, command = false } = {}) {
   if (!existsSync(join(DIST, 'convert.js'))) throw new Error('dist/ is not built: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'diming-bench-geo-'));
   try {
@@ -147,8 +161,9 @@ export async function benchGeo({ lines = 200_000, runs = 3, log = console.log } 
     let info;
     // Interleaved, so that both sides see the same machine load.
     for (let i = 0; i < runs; i++) {
-      const r = await ours(csv, join(dir, 'ours.geojsons'));
-      info = JSON.parse(r.stdout);
+      const out = join(dir, 'ours.geojsons');
+      const r = command ? await cli(csv, out) : await ours(csv, out);
+      info = command ? { features: countLines(out), skipped: 0, maxRssKb: NaN } : JSON.parse(r.stdout);
       oursRuns.push(r);
       if (hasOgr) ogrRuns.push(await ogr2ogr(csv, join(dir, `ogr${i}.geojsonl`)));
     }
@@ -175,6 +190,54 @@ export async function benchGeo({ lines = 200_000, runs = 3, log = console.log } 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * For `npm run bench` (bench/run.js): `diming geojson --no-check` (the streaming path) against ogr2ogr on the same
+ * Gauss-Krüger CSV, peak RSS of both, the parsers, and the full command (check, pinyin, §4.1 properties) on a
+ * smaller table.
+ */
+export async function run({ lines = 200_000, runs = 3, checkedLines = 20_000 } = {}) {
+  const r = await benchGeo({ lines, runs, log: () => undefined, command: true });
+  const rows = [
+    { metric: 'input: GK zone 40 WKT CSV → GeoJSONSeq', value: lines, unit: 'lines', note: `${r.megabytes} MB` },
+    { metric: 'diming geojson --no-check (median)', value: r.diming.medianMs, unit: 'ms', note: `${Math.round(lines / (r.diming.medianMs / 1000))} lines/s` },
+  ];
+  if (r.ogr2ogr) {
+    rows.push(
+      { metric: 'ogr2ogr -s_srs EPSG:4528 -t_srs EPSG:4326 (median)', value: r.ogr2ogr.medianMs, unit: 'ms' },
+      { metric: 'ratio ogr2ogr / diming (time)', value: r.ratio, unit: '×', target: '≥ 1', pass: r.ratio >= 1 },
+      { metric: 'ogr2ogr peak RSS', value: r.ogr2ogr.peakRssMb, unit: 'MB' },
+    );
+  } else {
+    rows.push({ metric: 'ogr2ogr', value: null, unit: '', note: 'not installed (apt-get install gdal-bin): no ratio' });
+  }
+  rows.push(
+    { metric: 'diming peak RSS (streaming)', value: r.diming.peakRssMb, unit: 'MB', target: '≤ 200', pass: r.diming.peakRssMb <= 200 },
+    { metric: 'CSV parsing: csv-parse / our splitter', value: r.parsers.splitterMBps, unit: 'MB/s', note: `csv-parse ${r.parsers.csvParseMBps} MB/s` },
+    { metric: 'WKT parsing: ours', value: r.parsers.wktUsPerLine, unit: 'µs/line', note: `wkx ${r.parsers.wkxUsPerLine} µs/line` },
+  );
+  // The full command: read, check every rule, pinyin, geometry stage, §4.1 properties, write.
+  const dir = mkdtempSync(join(tmpdir(), 'diming-bench-geo-check-'));
+  try {
+    const csv = join(dir, 'roads.csv');
+    await makeGkCsv(csv, checkedLines);
+    const times = [];
+    let rss = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = await cli(csv, join(dir, 'out.geojson'), true);
+      times.push(t.ms);
+      if (Number.isFinite(t.rssMb)) rss = Math.max(rss, t.rssMb);
+    }
+    const ms = Math.round(median(times));
+    rows.push(
+      { metric: `diming geojson with the check (${checkedLines} lines, median)`, value: ms, unit: 'ms', note: `${Math.round(checkedLines / (ms / 1000))} lines/s` },
+      { metric: 'diming peak RSS (with the check)', value: Math.round(rss) || null, unit: 'MB' },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { name: 'geo', rows };
 }
 
 export default benchGeo;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real-client suite: road signs rendered in headless Chromium (test/signs/chromium.test.ts, driven by playwright-core
-# against Debian's chromium). Every text element's getBBox()/client rectangle and painted ink must lie inside its band
+# against Debian's chromium), and the review page of `diming run` (test/report/chromium.test.ts: roads drawn in their
+# severity colours, a click on a findings row zooms to the road; screenshots in test/artifacts/report/). Every text element's getBBox()/client rectangle and painted ink must lie inside its band
 # and the artboard for names of 2 to 12 characters; screenshots go to test/artifacts/signs/. With
 # DIMING_REQUIRE_CHROMIUM=1 a missing browser fails the suite instead of skipping it.
 set -euo pipefail
@@ -22,4 +23,4 @@ if [ "$need_install" = 1 ]; then
 fi
 
 echo "== $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
-DIMING_REQUIRE_CHROMIUM=1 npx vitest run test/signs
+DIMING_REQUIRE_CHROMIUM=1 npx vitest run test/signs test/report/chromium.test.ts

@@ -17,6 +17,7 @@ export * from './dates.js';
 export * from './templates.js';
 export { describeLocation, formatLength, orientationCode, type LocationInput, type Orientation } from './location.js';
 export { chineseNumeral, cleanText } from './text.js';
+export { AnnounceRowBuilder, adminPath, isBlank, villageLabel, type AnnounceValues, type RoadGeometryInfo, type RowBuildOptions } from './records.js';
 
 export const ANNOUNCE_FORMATS = ['docx', 'html', 'md', 'xlsx', 'csv'] as const;
 export type AnnounceFormat = (typeof ANNOUNCE_FORMATS)[number];

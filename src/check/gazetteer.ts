@@ -130,6 +130,14 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
       await streamOnce(file, encoding, (cells, r, line) => {
         const name = cells[r.name];
         if (!name) return;
+        if (name.length > 32767) {
+          // Excel's cell limit, as for proposal tables: a damaged file (lost quotes or line ends), not a name.
+          throw inputError(
+            txt(`名称单元格有 ${name.length} 个字符，超过单元格的上限 32767 个字符`, `the name cell has ${name.length} characters, more than the 32767 a cell can hold`),
+            { file, line },
+            txt('文件可能已损坏（如引号或换行符丢失）；请检查该行，或重新导出文件。', 'The file may be damaged (lost quotes or line ends); check that row or export the file again.'),
+          );
+        }
         let fields: RecordFields | undefined;
         if (r.area.length && (r.code < 0 || !cells[r.code])) {
           fields = {};
@@ -161,6 +169,14 @@ async function streamOnce(file: string, encoding: string | undefined, row: (cell
       row(rec.cells, reader, rec.line);
       continue;
     }
+    if (rec.cells.length > 16384) {
+      // Excel's column limit: the file is not a name table (or its line ends are lost); matching 5 million cells is slow.
+      throw inputError(
+        txt(`这一行有 ${rec.cells.length} 列，超过表格的上限 16384 列：文件不像是地名表格，或者换行符已丢失`, `this row has ${rec.cells.length} cells, more than the 16384 a table can have: the file is not a name table, or its line ends are lost`),
+        { file, line: rec.line },
+        txt('请检查 --gazetteer 是否选错了文件。', 'Check that --gazetteer names the right file.'),
+      );
+    }
     head.push(rec);
     const found = findHeader(head);
     if (found !== undefined) {
@@ -179,7 +195,7 @@ async function streamOnce(file: string, encoding: string | undefined, row: (cell
       throw inputError(
         txt('已有地名文件的前 10 行中找不到含「名称」的表头', 'no header with a name column in the first 10 rows of the existing-name file'),
         { file },
-        txt(`第一行的内容：${head[0].cells.slice(0, 10).join('、')}`, `First row: ${head[0].cells.slice(0, 10).join(', ')}`),
+        txt(`第一行的内容：${head[0].cells.slice(0, 10).map((c) => c.slice(0, 30)).join('、')}`, `First row: ${head[0].cells.slice(0, 10).map((c) => c.slice(0, 30)).join(', ')}`),
       );
     }
     }

@@ -63,7 +63,8 @@ export async function runGeometryStage(ds: Dataset, o: GeometryStageOptions = {}
   if (geometry.crs) kinds.add(crsInfo(geometry.crs).kind);
   for (const r of ds.records) if (r.geometry?.crs) kinds.add(crsInfo(r.geometry.crs).kind);
   const offsetSource = kinds.has('gcj02') || kinds.has('bd09');
-  if (offsetSource) notes.push(OFFSET_NOTICE);
+  // Report notes get their own 注意：/Note: label.
+  if (offsetSource) notes.push(txt(OFFSET_NOTICE.zh.replace(/^注意：/, ''), OFFSET_NOTICE.en.replace(/^Note: /, '')));
   return { geometry, notes, offsetSource };
 }
 

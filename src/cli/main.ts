@@ -3,13 +3,17 @@ import { DimingError } from '../core/errors.js';
 import { setLang, txt } from '../core/text.js';
 import { L, langFromArgv } from './lang.js';
 import type { Builder } from './defs/builder.js';
+import { define as announceCommand } from './defs/announce.js';
 import { define as checkCommand } from './defs/check.js';
+import { define as geojsonCommand } from './defs/geojson.js';
 import { define as pinyinCommand } from './defs/pinyin.js';
 import { define as rulesCommand } from './defs/rules.js';
+import { define as runCommand } from './defs/run.js';
+import { define as signsCommand } from './defs/signs.js';
 import { printError } from './report.js';
 
 /** The commands, in the order `diming --help` lists them. */
-const COMMANDS = [pinyinCommand, checkCommand, rulesCommand];
+const COMMANDS = [pinyinCommand, checkCommand, geojsonCommand, announceCommand, signsCommand, runCommand, rulesCommand];
 
 export const VERSION = '0.1.0';
 

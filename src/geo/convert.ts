@@ -37,6 +37,13 @@ export interface ConvertOptions {
   derive?: boolean;
   /** A row with an unusable geometry: skip it and report (default), or stop with an error. */
   onInvalid?: 'skip' | 'error';
+  /** Leave out rows outside China as well (written with a geometry-outside finding by default). */
+  dropOutside?: boolean;
+  /**
+   * Write nothing when any row has an error-severity geometry finding (unusable, outside China): the partial output
+   * is removed and `RowErrors` is thrown with the findings (diming geojson's default).
+   */
+  refuseErrors?: boolean;
   /** Rows looked at for CRS detection (default 2000). */
   detectRows?: number;
   /** Metadata for the GeoJSON `diming` member. */
@@ -47,10 +54,25 @@ export interface ConvertResult extends WriteResult {
   /** Rows not written (geometry-invalid) and rows written with geometry-outside findings (first 10 000). */
   findings: RowFinding[];
   skipped: number;
+  /** Rows with an error-severity finding (skipped as unusable, or outside China). */
+  errorRows: number;
   /** CRS decision over the first rows, with reasons and crs-suspect findings. */
   detection?: Detection;
   sourceCrs?: string;
   encoding?: string;
+}
+
+/** Rows with error-severity geometry findings stopped a conversion with `refuseErrors`: nothing was written. */
+export class RowErrors extends Error {
+  constructor(
+    readonly findings: RowFinding[],
+    readonly rows: number,
+    readonly detection: Detection | undefined,
+    readonly sourceCrs: string | undefined,
+  ) {
+    super(`${rows} rows with geometry errors`);
+    this.name = 'RowErrors';
+  }
 }
 
 export async function convertTable(input: string, output: string, opts: ConvertOptions): Promise<ConvertResult> {
@@ -109,6 +131,7 @@ async function convertOnce(input: string, output: string, opts: ConvertOptions, 
     target: target.id,
     derive: opts.derive !== false,
     onInvalid: opts.onInvalid ?? 'skip',
+    dropOutside: opts.dropOutside,
   };
 
   // CRS: buffer the first rows for detection (also with an explicit CRS, for crs-suspect).
@@ -177,14 +200,20 @@ async function convertOnce(input: string, output: string, opts: ConvertOptions, 
         if (b.done) break;
         yield await run(b.value, 0);
       }
+      // Thrown into the writer, which removes what it wrote.
+      if (opts.refuseErrors && conv.errorRows) throw new RowErrors(conv.findings, conv.errorRows, detection, sourceCrs?.id);
     } finally {
       await batchIt.return(undefined); // closes the input when the writer stops early
     }
   };
   const result = await writeFormat(opts.format, output, features(), writeOpts);
   const notes: Text[] = [...result.notes];
-  if (conv.skipped) notes.push(txt(`${conv.skipped} 行的几何不可用，未写出（见 geometry-invalid）`, `${conv.skipped} rows with unusable geometry were not written (see geometry-invalid)`));
-  return { ...result, notes, findings: conv.findings, skipped: conv.skipped, detection, sourceCrs: sourceCrs?.id, encoding: info.encoding };
+  if (conv.skipped) {
+    notes.push(opts.dropOutside
+      ? txt(`${conv.skipped} 行的几何不可用或在中国范围之外，未写出（见 geometry-invalid、geometry-outside）`, `${conv.skipped} rows with unusable geometry or outside China were not written (see geometry-invalid, geometry-outside)`)
+      : txt(`${conv.skipped} 行的几何不可用，未写出（见 geometry-invalid）`, `${conv.skipped} rows with unusable geometry were not written (see geometry-invalid)`));
+  }
+  return { ...result, notes, findings: conv.findings, skipped: conv.skipped, errorRows: conv.errorRows, detection, sourceCrs: sourceCrs?.id, encoding: info.encoding };
 }
 
 async function writeFormat(format: OutputFormat, output: string, features: AsyncIterable<OutputFeature[]>, writeOpts: { precision?: number; crs: CrsInfo; meta: Record<string, unknown> }): Promise<WriteResult> {

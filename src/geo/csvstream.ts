@@ -39,6 +39,11 @@ export class CsvSplitter {
     return this.drain(false);
   }
 
+  /** Characters held for a record not complete yet. */
+  get pending(): number {
+    return this.buf.length;
+  }
+
   /** End of input: returns the last record (a missing final newline is fine). */
   end(): CsvRecord[] {
     return this.drain(true);
@@ -203,6 +208,9 @@ export async function* csvBatches(file: string, opts: CsvStreamOptions = {}, inf
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   let splitter: CsvSplitter | undefined;
   let pending = '';
+  // Text held back while one record is longer than a chunk (a 50 MB line): the splitter rescans its unfinished
+  // record on each push, so it is fed only once the new text is as long as that record (linear, not quadratic).
+  let held = '';
   let first = true;
   const stream = createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1 << 16 });
   try {
@@ -238,6 +246,12 @@ export async function* csvBatches(file: string, opts: CsvStreamOptions = {}, inf
         text = pending;
         pending = '';
       }
+      if (splitter.pending > 65536) {
+        held += text;
+        if (held.length < splitter.pending) continue;
+        text = held;
+        held = '';
+      }
       const recs = splitter.push(text);
       if (recs.length) yield recs;
     }
@@ -253,7 +267,7 @@ export async function* csvBatches(file: string, opts: CsvStreamOptions = {}, inf
       splitter = new CsvSplitter(opts.delimiter ?? sniffDelimiter(pending, info.encoding?.startsWith('utf-16') ? 'x.tsv' : file), file);
       tail = pending;
     }
-    const recs = [...splitter.push(tail), ...splitter.end()];
+    const recs = [...splitter.push(held + tail), ...splitter.end()];
     if (recs.length) yield recs;
   } finally {
     stream.destroy();

@@ -35,6 +35,8 @@ export interface RowPlan {
   target: string;
   derive: boolean;
   onInvalid: 'skip' | 'error';
+  /** Leave out rows outside China too (they are written, with a finding, by default). */
+  dropOutside?: boolean;
 }
 
 export interface Row {
@@ -77,6 +79,8 @@ export function headerColumns(cells: string[]): { headers: string[]; keys: (Fiel
 export class RowConverter {
   readonly findings: RowFinding[] = [];
   skipped = 0;
+  /** Rows with an error-severity finding: unusable geometry (skipped) or outside China. */
+  errorRows = 0;
   private readonly transformers = new Map<string, Transformer>();
   private readonly hasLength: boolean;
 
@@ -158,12 +162,20 @@ export class RowConverter {
         throw inputError(txt(`几何不可用：${h.map((p) => p.message.zh).join('；')}`, `unusable geometry: ${h.map((p) => p.message.en).join('; ')}`), { file: plan.file, row: row.row, line: row.line });
       }
       this.skipped++;
+      this.errorRows++;
       this.report({ row: row.row, line: row.line, rule: 'geometry-invalid', problems });
       return undefined;
     }
     if (problems.length) this.report({ row: row.row, line: row.line, rule: 'geometry-invalid', problems });
     const outside = checkOutside(lonlat);
-    if (outside.length) this.report({ row: row.row, line: row.line, rule: 'geometry-outside', problems: outside });
+    if (outside.length) {
+      this.errorRows++;
+      this.report({ row: row.row, line: row.line, rule: 'geometry-outside', problems: outside });
+      if (plan.dropOutside) {
+        this.skipped++;
+        return undefined;
+      }
+    }
     const properties: Record<string, unknown> = {};
     for (const k in row.fields) if (!GEOMETRY_KEYS.has(k as FieldKey)) properties[k] = row.fields[k as FieldKey];
     for (const k in row.extra) properties[k] = row.extra[k];

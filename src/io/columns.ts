@@ -85,9 +85,13 @@ export function normalizeHeader(raw: string): { text: string; unit?: string } {
   return { text: s, unit };
 }
 
+const MAX_HEADER_CHARS = 100;
+
 /** Understand one header. Unknown headers return a mapping without key (pass-through). */
 export function matchHeader(raw: string, index: number): ColumnMapping {
   const header = raw.replace(/^\uFEFF/, '').trim();
+  // No alias (with a unit) is near this long: a long cell is data, and normalising megabytes of it is slow.
+  if (header.length > MAX_HEADER_CHARS) return { index, header };
   const { text, unit } = normalizeHeader(header);
   const cand = CANDIDATE_RE.exec(text);
   if (cand) {

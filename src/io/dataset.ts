@@ -21,6 +21,9 @@ export interface ReadOptions {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream name Office gives an encrypted workbook inside its OLE container (UTF-16LE). */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /** Read a table file (CSV/TSV/TXT/XLSX, or '-' for standard input) into the shared data model. */
 export async function readDataset(file: string, opts: ReadOptions = {}): Promise<Dataset> {
@@ -55,6 +58,21 @@ export async function readRawTable(buf: Uint8Array, file: string, opts: ReadOpti
       txt('请在 Excel/WPS 中另存为 .xlsx 或「CSV UTF-8」。', 'Save it from Excel/WPS as .xlsx or "CSV UTF-8".'),
     );
   }
+  if (OLE_MAGIC.every((b, i) => buf[i] === b)) {
+    // An OLE compound file: an .xls workbook, or an .xlsx with a password to open (Office encrypts it into one).
+    if (Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).includes(ENCRYPTED_PACKAGE)) {
+      throw inputError(
+        txt('Excel 文件设置了打开密码（已加密），无法读取', 'the Excel file is password-protected (encrypted) and cannot be read'),
+        { file: name },
+        txt('请在 Excel/WPS 中打开，取消“用密码进行加密”后另存为 .xlsx（或 CSV UTF-8）。', 'Open it in Excel/WPS, remove the password (Encrypt with Password) and save it as .xlsx (or CSV UTF-8).'),
+      );
+    }
+    throw inputError(
+      txt('这是旧版 Excel 97-2003（.xls）或其他 Office 文件，不支持', 'this is an old Excel 97-2003 (.xls) or other Office file, which is not supported'),
+      { file: name },
+      txt('请在 Excel/WPS 中另存为 .xlsx 或「CSV UTF-8」。', 'Save it from Excel/WPS as .xlsx or "CSV UTF-8".'),
+    );
+  }
   const isZip = ZIP_MAGIC.every((b, i) => buf[i] === b);
   if (ext === '.xlsx' || ext === '.xlsm' || (file === '-' && isZip)) {
     if (buf.length === 0) throw inputError(txt('文件是空的', 'the file is empty'), { file: name });
@@ -79,7 +97,47 @@ function displayName(file: string): string {
 
 /** Find the header row, map columns to fields, and turn the rows below it into records. */
 export function buildDataset(raw: RawTable, file: string, opts: ReadOptions = {}): Dataset {
+  assertTableLimits(raw, file);
   return datasetBelowHeader(raw, findHeaderRow(raw, file, opts), file, opts, false);
+}
+
+/** Excel's limits: 16 384 columns, 32 767 characters in a cell. A table beyond them is damaged or not a table. */
+const MAX_COLUMNS = 16384;
+const MAX_CELL_CHARS = 32767;
+
+function assertTableLimits(raw: RawTable, file: string): void {
+  for (let r = 0; r < raw.rows.length; r++) {
+    const cells = raw.rows[r];
+    const where = { file, sheet: raw.sheet, line: raw.lines[r] };
+    if (cells.length > MAX_COLUMNS) {
+      throw inputError(
+        txt(`这一行有 ${cells.length} 列，超过表格的上限 ${MAX_COLUMNS} 列：文件不像是地名表格，或者换行符已丢失`, `this row has ${cells.length} cells, more than the ${MAX_COLUMNS} a table can have: the file is not a name table, or its line ends are lost`),
+        where,
+        txt('请检查是否选错了文件；如果是导出的表格，请重新导出。', 'Check that this is the right file; if it was exported, export it again.'),
+      );
+    }
+    for (let c = 0; c < cells.length; c++) {
+      if (cells[c].length > MAX_CELL_CHARS) {
+        throw inputError(
+          txt(`第 ${c + 1} 列的单元格有 ${cells[c].length} 个字符，超过单元格的上限 ${MAX_CELL_CHARS} 个字符`, `the cell in column ${c + 1} has ${cells[c].length} characters, more than the ${MAX_CELL_CHARS} a cell can hold`),
+          where,
+          txt('文件可能已损坏（如引号或换行符丢失）；请检查该行，或重新导出文件。', 'The file may be damaged (lost quotes or line ends); check that row or export the file again.'),
+        );
+      }
+    }
+  }
+}
+
+/** A cell for a message: at most 30 characters. */
+function clip(cell: string): string {
+  return cell.length > 30 ? `${cell.slice(0, 30)}…` : cell;
+}
+
+/** Headers for a message: the first 30, then how many more. */
+function headerList(columns: readonly ColumnMapping[], sep: string): string {
+  if (columns.length === 0) return sep === '、' ? '（没有任何列）' : '(none)';
+  const shown = columns.slice(0, 30).map((c) => clip(c.header)).join(sep);
+  return columns.length > 30 ? `${shown}${sep}… (${columns.length})` : shown;
 }
 
 /**
@@ -162,7 +220,7 @@ function datasetBelowHeader(raw: RawTable, headerIdx: number, file: string, opts
     throw inputError(
       txt(`找不到列「${opts.column}」`, `no column "${opts.column}"`),
       where,
-      txt(`文件中的列：${columns.map((c) => c.header).join('、')}`, `Columns in the file: ${columns.map((c) => c.header).join(', ')}`),
+      txt(`文件中的列：${headerList(columns, '、')}`, `Columns in the file: ${headerList(columns, ', ')}`),
     );
   }
   if (opts.column === undefined && opts.requireName !== false && !byKey.has('name')) {
@@ -170,8 +228,8 @@ function datasetBelowHeader(raw: RawTable, headerIdx: number, file: string, opts
       txt('找不到名称列', 'no name column'),
       where,
       txt(
-        `文件中的列：${columns.map((c) => c.header).join('、')}。请把名称所在列的表头改为「${nameAliases().slice(0, 9).join('」「')}」之一，或用 --column 指定。`,
-        `Columns in the file: ${columns.map((c) => c.header).join(', ')}. Name the column of names one of ${nameAliases().join(', ')}, or use --column.`,
+        `文件中的列：${headerList(columns, '、')}。请把名称所在列的表头改为「${nameAliases().slice(0, 9).join('」「')}」之一，或用 --column 指定。`,
+        `Columns in the file: ${headerList(columns, ', ')}. Name the column of names one of ${nameAliases().join(', ')}, or use --column.`,
       ),
     );
   }
@@ -237,7 +295,7 @@ function findHeaderRow(raw: RawTable, file: string, opts: ReadOptions): number {
     if (opts.column !== undefined && findColumn(cols, opts.column)) return i;
   }
   const first = raw.rows.findIndex((r) => r.some((c) => c && c.trim()));
-  const found = first >= 0 ? raw.rows[first].filter((c) => c && c.trim()) : [];
+  const found = first >= 0 ? raw.rows[first].filter((c) => c && c.trim()).map(clip) : [];
   throw inputError(
     txt('前 10 行中找不到表头（名称、类别等列）', 'no header row (名称, 类别 …) in the first 10 rows'),
     { file, sheet: raw.sheet },

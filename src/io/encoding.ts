@@ -48,10 +48,18 @@ export function decodeText(buf: Uint8Array, file: string, forced?: string): Deco
     return { text: strictDecode(buf.subarray(2), 'utf-16be', file), encoding: 'utf-16be', bom: true };
   }
   if (looksBinary(buf)) {
+    const utf16 = utf16WithoutBom(buf);
+    if (utf16) {
+      throw inputError(
+        txt(`文件看起来是没有字节顺序标记（BOM）的 ${utf16.toUpperCase()} 文本`, `the file looks like ${utf16.toUpperCase()} text without a byte-order mark (BOM)`),
+        { file },
+        txt(`请用 --encoding ${utf16} 指定编码，或在 Excel/WPS 中另存为「CSV UTF-8」。`, `Give --encoding ${utf16}, or save it from Excel/WPS as "CSV UTF-8".`),
+      );
+    }
     throw inputError(
-      txt('文件不是文本表格（含有二进制内容）', 'the file is not a text table (it contains binary data)'),
-      { file },
-      txt('请另存为 CSV（UTF-8 或 GBK 编码）或 .xlsx 后再试。', 'Save it as CSV (UTF-8 or GBK) or .xlsx and try again.'),
+      txt('文件不是文本表格（含有二进制内容：空字符 0x00）', 'the file is not a text table (it contains binary data: a NUL byte)'),
+      { file, line: lineOf(buf, buf.indexOf(0)) },
+      txt('请另存为 CSV（UTF-8 或 GBK 编码）或 .xlsx 后再试；如果只有这一行有问题，请删除该行中的异常字符。', 'Save it as CSV (UTF-8 or GBK) or .xlsx and try again; if only this line is affected, remove the stray characters.'),
     );
   }
   try {
@@ -59,12 +67,26 @@ export function decodeText(buf: Uint8Array, file: string, forced?: string): Deco
   } catch {
     // not UTF-8: try GB18030 (a superset of GBK and GB2312)
   }
+  const mixed = mixedEncoding(buf);
+  if (mixed) {
+    throw inputError(
+      txt(
+        `文件混用了两种编码：第 ${mixed.utf8} 行是 UTF-8，第 ${mixed.other} 行却不是 UTF-8（可能是 GBK）`,
+        `the file mixes two encodings: line ${mixed.utf8} is UTF-8 but line ${mixed.other} is not (probably GBK)`,
+      ),
+      { file, line: mixed.other },
+      txt(
+        '文件可能是由不同来源的内容拼接而成。请统一编码：在记事本/Excel/WPS 中检查这些行，改好后另存为「CSV UTF-8」。',
+        'The file was probably pieced together from different sources. Fix those lines in an editor and save the whole file as "CSV UTF-8".',
+      ),
+    );
+  }
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(buf), encoding: 'gb18030', bom: false };
   } catch (cause) {
     throw inputError(
       txt('文件编码无法识别：既不是 UTF-8，也不是 GBK/GB18030', 'cannot detect the encoding: the file is neither UTF-8 nor GBK/GB18030'),
-      { file },
+      { file, line: firstUndecodableLine(buf) },
       txt('请在 Excel/WPS 中另存为「CSV UTF-8」，或用 --encoding 指定编码。', 'Save it from Excel/WPS as "CSV UTF-8", or give the encoding with --encoding.'),
       cause,
     );
@@ -100,4 +122,84 @@ function looksBinary(buf: Uint8Array): boolean {
   const n = Math.min(buf.length, 8192);
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
   return false;
+}
+
+/** 1-based line of byte offset `at`. */
+function lineOf(buf: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (buf[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * UTF-16 without a BOM: NUL bytes (the high bytes of ASCII characters such as commas and line ends) only at odd
+ * offsets (little-endian) or only at even offsets (big-endian).
+ */
+function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(buf.length, 8192) & ~1;
+  let even = 0, odd = 0;
+  for (let i = 0; i < n; i++) if (buf[i] === 0) (i & 1 ? odd++ : even++);
+  if (n < 4 || buf.length % 2 !== 0) return undefined;
+  if (odd >= 2 && even === 0) return 'utf-16le';
+  if (even >= 2 && odd === 0) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * A file that is not UTF-8 as a whole but has UTF-8 lines with Chinese (two or more 3-byte CJK sequences: GBK text
+ * almost never forms these) next to lines that are GBK/GB18030 and not UTF-8: the first line of each.
+ */
+function mixedEncoding(buf: Uint8Array): { utf8: number; other: number } | undefined {
+  let utf8: number | undefined, other: number | undefined;
+  let line = 1, start = 0;
+  for (let i = 0; i <= buf.length; i++) {
+    if (i < buf.length && buf[i] !== 0x0a) continue;
+    if (i > start) {
+      const kind = utf8Line(buf, start, i);
+      if (kind === 'cjk') utf8 ??= line;
+      else if (kind === 'invalid' && other === undefined && isGb18030(buf.subarray(start, i))) other = line;
+      if (utf8 !== undefined && other !== undefined) return { utf8, other };
+    }
+    line++;
+    start = i + 1;
+  }
+  return undefined;
+}
+
+/** The first line that is neither UTF-8 nor GB18030 (where a text table got damaged), if there is one line to name. */
+function firstUndecodableLine(buf: Uint8Array): number | undefined {
+  let line = 1, start = 0;
+  for (let i = 0; i <= buf.length; i++) {
+    if (i < buf.length && buf[i] !== 0x0a) continue;
+    if (i > start && utf8Line(buf, start, i) === 'invalid' && !isGb18030(buf.subarray(start, i))) return line;
+    line++;
+    start = i + 1;
+  }
+  return undefined;
+}
+
+function isGb18030(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function utf8Line(buf: Uint8Array, start: number, end: number): 'invalid' | 'cjk' | 'plain' {
+  let cjk = 0;
+  for (let i = start; i < end;) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= end) return 'invalid';
+    for (let k = 1; k <= n; k++) if ((buf[i + k] & 0xc0) !== 0x80) return 'invalid';
+    if (n === 2 && b >= 0xe4 && b <= 0xe9) cjk++;
+    i += n + 1;
+  }
+  return cjk >= 2 ? 'cjk' : 'plain';
 }

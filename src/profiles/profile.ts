@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { configError } from '../core/errors.js';
 import { txt } from '../core/text.js';
 import { dataPath } from '../data/files.js';
+import { jsonProblem } from '../io/json.js';
 import { LIST_IDS, type ListChange, type ListId } from '../lists/lists.js';
 import type { ReportedSeverity, Rule, Severity } from '../rules/types.js';
 
@@ -85,16 +86,22 @@ function readRef(ref: string, fromDir: string): Loaded {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw configError(txt(`无法读取配置文件`, `cannot read the profile file`), e, undefined, { file: path });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw configError(txt('找不到配置文件', 'profile file not found'), e, txt('请检查 --profile 或 extends 中的文件名和路径（相对路径从引用它的配置文件所在文件夹算起）。', 'Check the file name and path in --profile or extends (relative to the folder of the profile that names it).'), { file: path });
+    }
+    throw configError(txt(`无法读取配置文件（${code ?? String(e)}）`, `cannot read the profile file (${code ?? String(e)})`), e, undefined, { file: path });
   }
+  const source = text.replace(/^\uFEFF/, '');
   try {
-    return { file: JSON.parse(text.replace(/^\uFEFF/, '')) as ProfileFile, dir: dirname(path), label: looksLikePath ? path : ref };
+    return { file: JSON.parse(source) as ProfileFile, dir: dirname(path), label: looksLikePath ? path : ref };
   } catch (e) {
+    const p = jsonProblem(e, source);
     throw configError(
-      txt(`配置文件不是有效的 JSON：${(e as Error).message}`, `the profile is not valid JSON: ${(e as Error).message}`),
+      txt(`配置文件不是有效的 JSON：${p.text.zh}`, `the profile is not valid JSON: ${p.text.en}`),
       e,
-      txt('配置文件不能有注释；说明请写在 description 字段里。', 'Profiles cannot contain comments; use the description field.'),
-      { file: path },
+      txt('配置文件必须是标准 JSON：不能有注释，最后一项后面不能有逗号；说明请写在 description 字段里。', 'Profiles must be plain JSON: no comments, no comma after the last item; put explanations in the description field.'),
+      { file: path, line: p.line },
     );
   }
 }
@@ -180,6 +187,41 @@ function validateShape(file: ProfileFile, label: string, rules: ReadonlyMap<stri
   if (typeof file !== 'object' || file === null || Array.isArray(file)) throw bad('配置文件的顶层必须是一个对象', 'the profile must be a JSON object');
   const known = new Set(['name', 'description', 'extends', 'basis', 'appliesTo', 'settings', 'lists', 'rules', 'overrides', '$schema']);
   for (const k of Object.keys(file)) if (!known.has(k)) throw bad(`配置中有未知的键「${k}」`, `unknown key "${k}" in the profile`);
+  // The shape of each member, before anything reads it.
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (file.name !== undefined && typeof file.name !== 'string') throw bad('name 必须是字符串', '"name" must be a string');
+  if (file.description !== undefined && typeof file.description !== 'string') throw bad('description 必须是字符串', '"description" must be a string');
+  if (file.extends !== undefined && typeof file.extends !== 'string' && !isStrings(file.extends)) {
+    throw bad('extends 必须是配置名或文件路径（字符串），或它们的数组', '"extends" must be a profile name or path (a string), or an array of them');
+  }
+  if (file.appliesTo !== undefined && !isStrings(file.appliesTo)) throw bad('appliesTo 必须是区划代码（字符串）的数组', '"appliesTo" must be an array of division codes (strings)');
+  if (file.basis !== undefined && !(Array.isArray(file.basis) && file.basis.every((b) => isObject(b) && typeof b.title === 'string'))) {
+    throw bad('basis 必须是数组，每项是带 title 的对象', '"basis" must be an array of objects with a title');
+  }
+  for (const k of ['settings', 'lists', 'rules'] as const) {
+    if (file[k] !== undefined && !isObject(file[k])) throw bad(`${k} 必须是对象（{ … }），不能是数组或其他值`, `"${k}" must be an object ({ … })`);
+  }
+  if (file.overrides !== undefined) {
+    if (!Array.isArray(file.overrides)) throw bad('overrides 必须是数组（[ … ]）', '"overrides" must be an array ([ … ])');
+    file.overrides.forEach((o, i) => {
+      if (!isObject(o) || !isObject(o.match) || !isObject(o.rules)) {
+        throw bad(`overrides 第 ${i + 1} 项必须是含 match 和 rules 两个对象的对象`, `overrides item ${i + 1} must be an object with "match" and "rules" objects`);
+      }
+      for (const [k, v] of Object.entries(o.match)) {
+        if (!['types', 'adminCodes', 'tiers'].includes(k)) throw bad(`overrides 第 ${i + 1} 项的 match 中有未知的键「${k}」（可用：types、adminCodes、tiers）`, `overrides item ${i + 1}: unknown match key "${k}" (types, adminCodes, tiers)`);
+        if (!isStrings(v)) throw bad(`overrides 第 ${i + 1} 项的 match.${k} 必须是字符串数组`, `overrides item ${i + 1}: match.${k} must be an array of strings`);
+      }
+    });
+  }
+  for (const [id, change] of Object.entries(file.lists ?? {})) {
+    if (!(LIST_IDS as readonly string[]).includes(id)) continue; // reported below
+    if (!isObject(change)) throw bad(`名录「${id}」的修改必须是对象，如 { "add": […], "remove": […] }`, `list "${id}": the change must be an object such as { "add": […], "remove": […] }`);
+    for (const [k, v] of Object.entries(change as object)) {
+      if (!['add', 'remove', 'files'].includes(k)) throw bad(`名录「${id}」中有未知的键「${k}」（可用：add、remove、files）`, `list "${id}": unknown key "${k}" (add, remove, files)`);
+      if (!isStrings(v)) throw bad(`名录「${id}」的 ${k} 必须是字符串数组`, `list "${id}": "${k}" must be an array of strings`);
+    }
+  }
   const checkRules = (obj: Record<string, RuleSetting> | undefined, ctx: string) => {
     for (const [id, setting] of Object.entries(obj ?? {})) {
       const rule = rules.get(id);
@@ -205,7 +247,7 @@ function validateShape(file: ProfileFile, label: string, rules: ReadonlyMap<stri
             throw bad(`规则「${id}」没有选项「${k}」（可用：${Object.keys(allowed).join('、') || '无'}）`, `rule "${id}" has no option "${k}" (options: ${Object.keys(allowed).join(', ') || 'none'})`);
           }
           const def = allowed[k];
-          if (v !== null && def !== null && def !== undefined && !free && typeof def !== typeof v) {
+          if (v !== null && def !== null && def !== undefined && !free && (typeof def !== typeof v || Array.isArray(def) !== Array.isArray(v))) {
             throw bad(`规则「${id}」的选项「${k}」类型不对（应为 ${typeName(def)}）`, `rule "${id}": option "${k}" has the wrong type (expected ${typeName(def)})`);
           }
         }

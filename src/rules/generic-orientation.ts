@@ -56,8 +56,11 @@ export const genericOrientation: Rule<Options> = {
     const table = ctx.options.table ?? {};
     let axis: Axis | 'other' | undefined = orientationFromText(rec.record.fields.orientation);
     if (!axis) {
-      const line = lonLatLine(rec);
-      const b = line ? axisBearing(line) : undefined;
+      // The geometry stage's principal axis (curved roads: `other`, not judged); else the first-to-last bearing.
+      const o = rec.geo?.measure?.orientation;
+      if (o?.code === 'other') return;
+      const line = o ? undefined : lonLatLine(rec);
+      const b = o ? o.axisBearing : line ? axisBearing(line) : undefined;
       if (b !== undefined) {
         const tol = ctx.options.toleranceDeg ?? 45;
         axis = Math.abs(b - 90) <= tol ? 'EW' : 'NS';

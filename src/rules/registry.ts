@@ -28,6 +28,7 @@ import { bareNumber } from './bare-number.js';
 import { duplicate } from './duplicate.js';
 import { homophone } from './homophone.js';
 import { nearDuplicate } from './near-duplicate.js';
+import { nearbyDuplicate } from './nearby-duplicate.js';
 import { protectedName } from './protected-name.js';
 import { approvalAuthority } from './approval-authority.js';
 import { announceFields } from './announce-fields.js';
@@ -40,6 +41,9 @@ import { pinyinCase } from './pinyin-case.js';
 import { pinyinApostrophe } from './pinyin-apostrophe.js';
 import { pinyinErhua } from './pinyin-erhua.js';
 import { pinyinReading } from './pinyin-reading.js';
+import { geometryInvalid } from './geometry-invalid.js';
+import { geometryOutside } from './geometry-outside.js';
+import { crsSuspect } from './crs-suspect.js';
 import { adminArea } from './admin-area.js';
 import type { Rule } from './types.js';
 
@@ -75,6 +79,7 @@ const ALL: Rule[] = [
   duplicate,
   homophone,
   nearDuplicate,
+  nearbyDuplicate,
   protectedName,
   approvalAuthority,
   announceFields,
@@ -87,6 +92,9 @@ const ALL: Rule[] = [
   pinyinApostrophe,
   pinyinErhua,
   pinyinReading,
+  geometryInvalid,
+  geometryOutside,
+  crsSuspect,
   adminArea,
 ] as Rule[];
 

@@ -6,6 +6,7 @@ import type { EntityKind, EntityType } from '../name/types.js';
 import type { Romanization } from '../pinyin/orthography.js';
 import type { AdminInfo } from '../check/admin.js';
 import type { ExistingNames } from '../check/existing.js';
+import type { RecordGeometryResult } from '../geo/analyze.js';
 
 /** rules.md §0.1. */
 export type Severity = 'error' | 'warning' | 'info' | 'off';
@@ -76,6 +77,13 @@ export interface AnalyzedRecord {
   admin: AdminInfo;
   /** Profile used for this row (--profile auto may differ per row). */
   profile: string;
+  /**
+   * The geometry stage's result (runCheck): CGCS2000 lon/lat geometry, length, ends, orientation, location and the
+   * geometry findings. Absent when no geometry stage ran (checkDataset on its own) or the record has no geometry.
+   */
+  geo?: RecordGeometryResult;
+  /** Geodesic length in metres of a usable line geometry (not of an approximate start/end line). */
+  readonly lengthM?: number;
 }
 
 export interface ReportOptions {

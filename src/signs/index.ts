@@ -1,6 +1,6 @@
 /**
  * Road signs (地名标志, GB 17733 street and lane signs): style, layout, SVG, schedule, contact sheet, writers.
- * Importing this module is cheap: exceljs is loaded only by `scheduleXlsx`.
+ * Importing this module is cheap: exceljs is loaded only by `scheduleXlsx` / `writeScheduleXlsx`.
  */
 export { type Box, type LineRole, type SignArrow, type SignContent, type SignLayout, type TextLine, CLEAR, baselines, layoutSign, maxSizeForBand } from './layout.js';
 export { CAPS_METRICS, CJK_METRICS, LINE_PITCH, textWidthEm, type VerticalMetrics } from './metrics.js';
@@ -16,6 +16,6 @@ export {
 } from './style.js';
 export { LAYOUT_NOTE, escapeXml, renderSignBody, renderSignSvg } from './svg.js';
 export {
-  SCHEDULE_COLUMNS, type SignSetOptions, scheduleCsv, scheduleGeoJson, scheduleTable, scheduleXlsx, signContent, signFileName, signFileNames,
+  SCHEDULE_COLUMNS, type SignSetOptions, scheduleCsv, scheduleGeoJson, scheduleTable, scheduleXlsx, signContent, writeScheduleXlsx, signFileName, signFileNames,
   writeContactSheet, writeSignSet, writeSignSvgs,
 } from './write.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/announce/writers/docx.js';
 import { renderXlsx } from '../../src/announce/writers/xlsx.js';
 import { type AnnouncementDoc, cleanText } from '../../src/announce/index.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { FIXTURES, ROOT, run, tempDir } from '../helpers.js';
 import { sampleDoc } from './helpers.js';
 
 function which(cmd: string): string | undefined {
@@ -155,5 +155,61 @@ describe.skipIf(!AVAILABLE)('LibreOffice opens our DOCX and XLSX (real client)',
     const p = pages['announce-docx'];
     expect(squash(p[0])).toContain('—1—');
     expect(squash(p[1])).toContain('—2—');
+  });
+});
+
+/** `diming announce` output (built binary), not just the writers: LibreOffice opens what the command writes. */
+describe.skipIf(!AVAILABLE)('LibreOffice opens the DOCX and XLSX written by diming announce (real client)', () => {
+  let dir: string;
+  const text: Record<string, string> = {};
+  const result: Record<string, { code: number; convert: number | null; stderr: string }> = {};
+  const NAMES = ['幸福路', '和谐路', '兴业路', '稻香路', '丰收路', '王口街', '东水路', '黄东巷', '赵庄路'];
+  const FILES = { docx: 'cmd.docx', xlsx: 'cmd.xlsx', forced: 'cmd-forced.docx' } as const;
+
+  beforeAll(() => {
+    dir = tempDir('diming-lo-cmd-');
+    const roads = join(FIXTURES, 'announce', 'roads.csv');
+    const approved = ['--date', '2024-03-01', '--doc-no', '广政字〔2024〕12号'];
+    const profile = join(dir, 'profile');
+    for (const [key, file] of Object.entries(FILES)) {
+      const forced = key === 'forced';
+      const r = run(['announce', roads, '--authority', forced ? '大王镇人民政府' : '广饶县人民政府', ...approved, '-o', join(dir, file), ...(forced ? ['--force'] : [])]);
+      const c = spawnSync(
+        SOFFICE!,
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', dir, join(dir, file)],
+        { encoding: 'utf8', timeout: 180_000, env: { ...process.env, HOME: dir } },
+      );
+      result[key] = { code: r.code, convert: c.status, stderr: r.stderr + c.stderr };
+      const pdf = join(dir, file.replace(/\.\w+$/, '.pdf'));
+      if (existsSync(pdf)) text[key] = squash(spawnSync(PDFTOTEXT!, ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).stdout);
+    }
+  }, 600_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const key of ['docx', 'xlsx', 'forced'] as const) {
+    it(`${FILES[key]}: written (exit ${key === 'forced' ? 1 : 0}) and converted to PDF`, () => {
+      expect(result[key].code, result[key].stderr).toBe(key === 'forced' ? 1 : 0);
+      expect(result[key].convert, result[key].stderr).toBe(0);
+      expect(text[key]).toBeTruthy();
+    });
+
+    it(`${FILES[key]}: the PDF has the title, the township sections with counts, every name and pinyin`, () => {
+      const t = text[key];
+      const missing = [
+        '关于乡村道路命名的公告', '一、大王镇（共3条）', '二、稻庄镇（共3条）', '三、李鹊镇（共3条）', '标准名称', '罗马字母拼写',
+        ...NAMES, 'XìngfúLù', 'WángkǒuJiē', 'HuángdōngXiàng', '2024年3月1日',
+      ].filter((s) => !t.includes(squash(s)));
+      expect(missing).toEqual([]);
+    });
+  }
+
+  it('the forced draft shows the 备注 column, the marks and the closing note', () => {
+    const t = text.forced;
+    expect(t).toContain('备注');
+    expect(t.split('未通过审查').length - 1).toBeGreaterThanOrEqual(9);
+    expect(t).toContain(squash('须核实处理后方可公告'));
   });
 });

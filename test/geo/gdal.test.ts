@@ -11,7 +11,7 @@ import type { OutputFeature } from '../../src/geo/writers/common.js';
 import { writeGeoJson, writeGeoJsonSeq } from '../../src/geo/writers/geojson.js';
 import { writeKml } from '../../src/geo/writers/kml.js';
 import { writeShapefile } from '../../src/geo/writers/shapefile.js';
-import { tempDir } from '../helpers.js';
+import { FIXTURES, run as runCli, tempDir } from '../helpers.js';
 
 /**
  * Real-client checks against GDAL/PROJ (apt-get install gdal-bin proj-bin). Skipped when the tools are missing,
@@ -213,6 +213,42 @@ describe.skipIf(!have)('GDAL/PROJ agreement', () => {
       });
     });
     // Both round to 7 decimals; a rounding tie may differ by one unit in the last place.
+    expect(worst).toBeLessThanOrEqual(1.0000001e-7);
+  });
+});
+
+describe.skipIf(!have)('diming geojson output read back by GDAL', () => {
+  const csv = join(FIXTURES, 'geo', 'roads-gk.csv');
+  const ext = { geojson: 'geojson', geojsonseq: 'geojsons', kml: 'kml', shp: 'shp' } as const;
+  // The reference: the same table transformed by GDAL/PROJ.
+  const reference = () => {
+    const dir = tempDir('diming-gdal-ref-');
+    const theirs = join(dir, 'theirs.geojson');
+    run('ogr2ogr', ['-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=9', '-s_srs', 'EPSG:4528', '-t_srs', 'EPSG:4326', '-oo', 'KEEP_GEOM_COLUMNS=NO', '-oo', 'GEOM_POSSIBLE_NAMES=WKT', theirs, csv]);
+    return JSON.parse(readFileSync(theirs, 'utf8')) as ReturnType<typeof gdalRead>;
+  };
+
+  it.each(Object.keys(ext) as (keyof typeof ext)[])('%s: ogrinfo reads it, names, pinyin and coordinates intact', (format) => {
+    const dir = tempDir('diming-gdal-cli-');
+    const out = join(dir, `roads.${ext[format]}`);
+    const r = runCli(['geojson', csv, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const info = run('ogrinfo', ['-al', '-so', out]);
+    expect(info).toMatch(/Feature Count: 3/);
+    if (format === 'shp') expect(info).toMatch(/China Geodetic Coordinate System 2000|CGCS2000|China_2000/);
+    const fc = gdalRead(out);
+    expect(fc.features.map((f) => f.properties.name ?? f.properties.Name)).toEqual(['东风路', '西风路', '南风路']);
+    expect(fc.features.map((f) => f.geometry?.type)).toEqual(['LineString', 'LineString', 'MultiLineString']);
+    if (format !== 'kml') expect(fc.features[0].properties.pinyin).toBe('Dōngfēng Lù');
+    const ref = reference();
+    let worst = 0;
+    fc.features.forEach((f, i) => {
+      const ours = (f.geometry!.coordinates as Position[] | Position[][]).flat(2) as number[];
+      const theirs = (ref.features[i].geometry!.coordinates as Position[] | Position[][]).flat(2) as number[];
+      expect(ours.length).toBe(theirs.length);
+      ours.forEach((v, k) => (worst = Math.max(worst, Math.abs(v - theirs[k]))));
+    });
+    // 7 decimals written; PROJ's transform agrees to ~1e-12°.
     expect(worst).toBeLessThanOrEqual(1.0000001e-7);
   });
 });

@@ -41,3 +41,25 @@ describe('direction-word pairs on the map', () => {
   });
   it('tolerates 30 m', () => expect(run(118.0, 118.0003)).toEqual([]));
 });
+
+describe('direction-word pairs after the geometry stage (Gauss-Krüger input)', () => {
+  it('compares the transformed lines', async () => {
+    const { analyzeDataset, checkAnalyzed } = await import('../../src/check/engine.js');
+    const { attachGeometry, runGeometryStage } = await import('../../src/check/geometry.js');
+    const profile: Profile = {
+      name: 't', description: '', basis: [], appliesTo: [], settings: {}, lists: [], overrides: [], baseDir: process.cwd(),
+      rules: new Map([['direction-word', { severity: 'warning', options: { toleranceMeters: 50 } }]]),
+    };
+    const records: NameRecord[] = [
+      // 东路 1 km west of 西路 (zone 40 eastings).
+      { row: 1, name: '杏园东路', fields: { geometry: 'LINESTRING (40515300 3349722, 40515300 3350722)' }, extra: {} },
+      { row: 2, name: '杏园西路', fields: { geometry: 'LINESTRING (40516300 3349722, 40516300 3350722)' }, extra: {} },
+    ];
+    const ds = { source: { file: 't.csv' }, columns: [], extraHeaders: [], notes: [], records };
+    const opts = { profiles: [profile], onlyRules: [directionWord] };
+    const stage = await runGeometryStage(ds);
+    const analysis = analyzeDataset(ds, opts);
+    attachGeometry(analysis.records, stage!.geometry);
+    expect(checkAnalyzed(analysis, opts).findings.map((f) => f.row).sort()).toEqual([1, 2]);
+  });
+});

@@ -13,11 +13,14 @@ ruleTester(genericOrientation, {
     { name: '丰收大道', fields: { orientation: '南北', tier: 'main' }, label: 'a generic the table does not name' },
     { name: '丰收路', fields: { orientation: '东北—西南', tier: 'main' } },
     { name: '丰收街', fields: { tier: '主干道' }, label: 'geometry missing' },
+    { name: '丰收街', fields: { tier: 'main' }, geometry: 'SRID=4528;LINESTRING (40515300 3349722, 40515310 3350722)', label: 'north–south Gauss-Krüger line, after the geometry stage' },
+    { name: '丰收街', fields: { tier: 'main' }, geometry: 'LINESTRING (118.50 37.00, 118.51 37.00, 118.51 37.01, 118.50 37.01)', label: 'a U-shaped road: orientation other, not judged' },
   ],
   invalid: [
     { name: '丰收路', fields: { orientation: '南北走向', tier: 'main' }, errors: [{ message: '南北走向的主干道' }] },
     { name: '柳荫巷', fields: { orientation: '东西', tier: 'minor' }, errors: [{ message: '胡同' }] },
     { name: '丰收街', fields: { orientation: 'EW' }, errors: [{ message: '「路」' }] },
+    { name: '丰收街', fields: { tier: 'main' }, geometry: 'SRID=4528;LINESTRING (40515300 3349722, 40516300 3349730)', label: 'east–west Gauss-Krüger line', errors: [{ message: '东西走向的主干道' }] },
   ],
 });
 

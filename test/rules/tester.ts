@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkDataset } from '../../src/check/engine.js';
+import { analyzeDataset, checkAnalyzed, checkDataset } from '../../src/check/engine.js';
 import { ExistingNames } from '../../src/check/existing.js';
+import { type GeometryStageOptions, attachGeometry, runGeometryStage } from '../../src/check/geometry.js';
+import { bbox } from '../../src/geo/geometry.js';
+import { parseWkt } from '../../src/geo/wkt.js';
 import type { Dataset, NameRecord, RecordFields } from '../../src/core/record.js';
 import type { EntityType } from '../../src/name/types.js';
 import type { Profile } from '../../src/profiles/profile.js';
@@ -18,9 +21,13 @@ export interface RuleCase {
   /** Rule options merged over the defaults. */
   options?: Record<string, unknown>;
   /** Other rows of the same batch. */
-  batch?: (string | { name: string; fields?: RecordFields; type?: EntityType })[];
-  /** Existing standard names (gazetteer). */
-  existing?: { name: string; adminCode?: string }[];
+  batch?: (string | { name: string; fields?: RecordFields; type?: EntityType; geometry?: string })[];
+  /** Existing standard names (gazetteer); with `geometry` (lon/lat WKT) also for nearby-duplicate. */
+  existing?: { name: string; adminCode?: string; geometry?: string }[];
+  /** The record's geometry as a table cell holds it (WKT, GeoJSON, coordinates): the geometry stage runs first. */
+  geometry?: string;
+  /** Options of the geometry stage (--crs, required geometry, township boundaries …); runs the stage. */
+  geo?: GeometryStageOptions;
   /** For invalid cases: the expected findings on this record (in any order). */
   errors?: { severity?: ReportedSeverity; soft?: boolean; message?: string | RegExp; related?: string[] }[];
   /** A short label for the test title. */
@@ -33,13 +40,13 @@ export function ruleTester(rule: Rule, cases: { valid: (string | RuleCase)[]; in
   describe(`rule ${id}`, () => {
     it.each(cases.valid.map((c) => (typeof c === 'string' ? { name: c } : c)).map((c) => [c.label ?? c.name, c] as const))(
       'valid: %s',
-      (_t, c) => {
-        const findings = runCase(rule, c).filter((f) => f.row === 1 && f.rule === id);
+      async (_t, c) => {
+        const findings = (await runCase(rule, c)).filter((f) => f.row === 1 && f.rule === id);
         expect(findings.map((f) => `${f.severity}: ${f.message.zh}`)).toEqual([]);
       },
     );
-    it.each(cases.invalid.map((c) => [c.label ?? c.name, c] as const))('invalid: %s', (_t, c) => {
-      const findings = runCase(rule, c).filter((f) => f.row === 1 && f.rule === id);
+    it.each(cases.invalid.map((c) => [c.label ?? c.name, c] as const))('invalid: %s', async (_t, c) => {
+      const findings = (await runCase(rule, c)).filter((f) => f.row === 1 && f.rule === id);
       const expected = c.errors ?? [{}];
       expect(findings.length, findings.map((f) => f.message.zh).join(' | ') || 'no finding').toBe(expected.length);
       expected.forEach((e, i) => {
@@ -57,11 +64,12 @@ export function ruleTester(rule: Rule, cases: { valid: (string | RuleCase)[]; in
   });
 }
 
-function runCase(rule: Rule, c: RuleCase): Finding[] {
-  const records: NameRecord[] = [{ row: 1, name: c.name, fields: { ...c.fields }, extra: {} }];
+function runCase(rule: Rule, c: RuleCase): Finding[] | Promise<Finding[]> {
+  const withGeometry = (f: RecordFields, g: string | undefined): RecordFields => (g === undefined ? f : { ...f, geometry: g });
+  const records: NameRecord[] = [{ row: 1, name: c.name, fields: withGeometry({ ...c.fields }, c.geometry), extra: {} }];
   (c.batch ?? []).forEach((b, i) => {
-    const o = typeof b === 'string' ? { name: b } : b;
-    records.push({ row: i + 2, name: o.name, fields: { ...(o.fields ?? c.fields ?? {}), ...(o.type ? { type: o.type } : {}) }, extra: {} });
+    const o: { name: string; fields?: RecordFields; type?: EntityType; geometry?: string } = typeof b === 'string' ? { name: b } : b;
+    records.push({ row: i + 2, name: o.name, fields: withGeometry({ ...(o.fields ?? c.fields ?? {}), ...(o.type ? { type: o.type } : {}) }, o.geometry), extra: {} });
   });
   const ds: Dataset = { source: { file: 'test.csv' }, columns: [], extraHeaders: [], records, notes: [] };
   let existing: ExistingNames | undefined;
@@ -82,5 +90,21 @@ function runCase(rule: Rule, c: RuleCase): Finding[] {
     baseDir: process.cwd(),
   };
   // Only the rule under test runs: every other rule is off.
-  return checkDataset(ds, { profiles: [profile], type: c.type, existing, today: c.today ? new Date(c.today) : new Date('2026-01-01'), onlyRules: [rule] }).findings;
+  const opts = { profiles: [profile], type: c.type, existing, today: c.today ? new Date(c.today) : new Date('2026-01-01'), onlyRules: [rule] };
+  const geometric = c.geo !== undefined || records.some((r) => r.fields.geometry !== undefined) || c.existing?.some((e) => e.geometry);
+  if (!geometric) return checkDataset(ds, opts).findings;
+  return (async () => {
+    // As runCheck does it: the geometry stage, then analysis with its results on the records.
+    const stage = await runGeometryStage(ds, c.geo ?? {});
+    if (existing) {
+      existing.located = (c.existing ?? []).flatMap((e, i) => {
+        if (!e.geometry) return [];
+        const g = parseWkt(e.geometry).geometry;
+        return [{ name: e.name, full: e.name, adminCode: e.adminCode, file: 'existing.csv', line: i + 2, geometry: g, bbox: bbox(g)! }];
+      });
+    }
+    const analysis = analyzeDataset(ds, opts);
+    if (stage) attachGeometry(analysis.records, stage.geometry);
+    return checkAnalyzed(analysis, opts).findings;
+  })();
 }

@@ -5,6 +5,8 @@ import { toCsvReport, toJson } from '../../check/output/formats.js';
 import { toHtml } from '../../check/output/html.js';
 import { toText } from '../../check/output/text.js';
 import { runCheck } from '../../check/run.js';
+import { loadBoundaries } from '../../geo/boundaries.js';
+import { OFFSET_NOTICE, parseCrsOption } from '../../geo/crs.js';
 import { readAnyDataset } from '../../io/read-any.js';
 import type { EntityType } from '../../name/types.js';
 import { parseRuleFlag } from '../../profiles/profile.js';
@@ -27,6 +29,9 @@ export interface CheckCliOptions {
   verbose?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
+  crs?: string;
+  boundaries?: string;
+  dbfEncoding?: string;
 }
 
 export async function runCheckCommand(file: string, o: CheckCliOptions): Promise<number> {
@@ -35,8 +40,12 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
     const [id, sev] = parseRuleFlag(flag, RULES);
     rules.set(id, sev);
   }
-  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding });
+  // A wrong --crs is a usage error before anything is read.
+  if (o.crs) parseCrsOption(o.crs);
+  // Names are what is checked: a geometry file without a name attribute is refused like a table without one.
+  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true });
   for (const n of ds.notes) printNote(tr(n));
+  const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
   const progress = new Progress(tr(txt('检查中', 'checking')), ds.records.length * 2, o.quiet);
   const result = await runCheck(ds, {
     profiles: o.profile.length ? o.profile : ['national'],
@@ -44,8 +53,12 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
     rules,
     type: o.type,
     onProgress: (d) => progress.tick(d),
+    crs: o.crs,
+    boundaries,
   });
   progress.done();
+  // The legal notice on offset coordinates must be seen even when the report goes to a file (formats.md §3.5).
+  if (result.offsetSource && (o.output || o.format !== 'text')) process.stderr.write(`${tr(OFFSET_NOTICE)}\n`);
   const profileName = result.profiles.length > 1 ? `auto (${result.profiles[0].name} …)` : result.profiles[0].name;
   let out: string;
   switch (o.format) {
@@ -54,7 +67,7 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
     case 'html': out = toHtml(result, { source: basename(ds.source.file), profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
     default: out = toText(result, Boolean(o.verbose));
   }
-  await emit(out, o.output, [file, ...o.gazetteer]);
+  await emit(out, o.output, [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : [])]);
   if (result.summary.errors > 0) return EXIT.findings;
   if (o.maxWarnings !== undefined && result.summary.warnings > Number(o.maxWarnings)) return EXIT.findings;
   return EXIT.ok;

@@ -14,6 +14,9 @@ export function define(program: Command, b: Builder): void {
       .choices(['road', 'village', 'town', 'township', 'county', 'district', 'city', 'province', 'area', 'natural', 'structure', 'scenic']))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'))
+    .option('--crs <坐标系>', L('几何的坐标系：EPSG:4490、EPSG:4326、EPSG:4491–4554（高斯-克吕格）、gcj02、bd09 或 auto；默认按 .prj/文件声明，否则按数值判断。没有 .prj 的 Shapefile 必须指定', 'coordinate system of the geometry: EPSG:4490, EPSG:4326, EPSG:4491–4554 (Gauss-Kruger), gcj02, bd09 or auto; default: as the .prj/file states, else detected. Required for a Shapefile without .prj'))
+    .option('--boundaries <文件>', L('乡镇边界面图层（GeoJSON/SHP/KML，含区划代码或乡镇名称），检查道路是否在所属乡镇内', 'township polygons (GeoJSON/SHP/KML with division codes or names): is each road inside its township?'))
+    .option('--dbf-encoding <编码>', L('Shapefile 属性表（.dbf）的编码，如 gbk、utf-8（默认按 .cpg 或自动识别）', 'code page of the Shapefile .dbf, e.g. gbk or utf-8 (default: .cpg, else detect)'))
     .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv', 'html']).default('text'))
     .option('-o, --output <文件>', L('写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
     .option('-v, --verbose', L('屏幕输出中也显示“提示”级别', 'also show info-level findings in the terminal'))
@@ -26,6 +29,8 @@ export function define(program: Command, b: Builder): void {
   diming check 道路.csv --gazetteer 标准地名录.csv --format html -o 审查报告.html
   diming check 道路.csv --profile dongying-village --rule homophone=error
   diming check 道路.geojson --profile auto --format json
+  diming check 道路.shp --crs EPSG:4528 --boundaries 乡镇界.shp   没有 .prj 时指定坐标系，并检查是否在所属乡镇内
+  diming check 奥维导出.ovkml --crs gcj02                          明确把 GCJ-02（加偏）坐标转换为 CGCS2000
 
 退出码：0 没有“错误”；1 有“错误”级别的问题；2 用法或输入有误。`,
     `
@@ -33,6 +38,8 @@ Examples:
   diming check roads.xlsx
   diming check roads.csv --gazetteer existing.csv --format html -o report.html
   diming check roads.csv --profile dongying-village --rule homophone=error
+  diming check roads.shp --crs EPSG:4528 --boundaries townships.shp
+  diming check export.ovkml --crs gcj02
 
 Exit codes: 0 no errors; 1 error-severity findings; 2 usage or input error.`,
   ));

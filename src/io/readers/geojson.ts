@@ -5,6 +5,7 @@ import { parseCrs } from '../../geo/crs.js';
 import { type GeoReadOptions, type RawFeature, datasetFromFeatures } from '../../geo/read.js';
 import { readInput } from '../dataset.js';
 import { decodeText } from '../encoding.js';
+import { jsonProblem } from '../json.js';
 
 /**
  * GeoJSON (RFC 7946 FeatureCollection, a single Feature or Geometry) and GeoJSON sequences (RFC 8142 with RS, or
@@ -17,15 +18,10 @@ export async function readGeoJsonFile(file: string, opts: GeoReadOptions = {}): 
 }
 
 function jsonError(e: unknown, text: string, file: string, lineOffset = 0): never {
-  const msg = (e as Error).message ?? String(e);
-  const m = /position (\d+)/.exec(msg);
-  let line: number | undefined;
-  if (m) {
-    const pos = Number(m[1]);
-    line = lineOffset + text.slice(0, pos).split('\n').length;
-  } else if (lineOffset) line = lineOffset + 1;
+  const p = jsonProblem(e, text);
+  const line = p.line !== undefined ? lineOffset + p.line : lineOffset ? lineOffset + 1 : undefined;
   throw inputError(
-    txt(`GeoJSON 不是有效的 JSON：${msg}`, `the GeoJSON is not valid JSON: ${msg}`),
+    txt(`GeoJSON 不是有效的 JSON：${p.text.zh}`, `the GeoJSON is not valid JSON: ${p.text.en}`),
     { file, line },
     txt('文件可能被截断或手工改坏了，请重新导出。', 'The file may be truncated or hand-edited; export it again.'),
     e,

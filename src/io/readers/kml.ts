@@ -46,16 +46,20 @@ export async function readKml(buf: Uint8Array, file: string, opts: GeoReadOption
   const { text, encoding } = decodeText(xmlBytes, where, opts.encoding);
   const { DOMParser } = await import('@xmldom/xmldom');
   let doc;
+  // The parser's own message and position (xmldom wraps what onError throws in a message of its own).
+  let fatal: { msg: string; line?: number } | undefined;
   try {
     doc = new DOMParser({
-      onError: (level: string, msg: string) => {
-        if (level !== 'warning') throw new Error(msg);
+      onError: (level: string, msg: string, ctx?: { locator?: { lineNumber?: number } }) => {
+        if (level === 'warning') return;
+        fatal ??= { msg: String(msg).split('\n')[0], line: ctx?.locator?.lineNumber };
+        throw new Error(msg);
       },
     }).parseFromString(text, 'text/xml');
   } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
+    const msg = fatal?.msg ?? (e as Error).message.split('\n')[0];
     const m = /line:?\s*(\d+)/i.exec((e as Error).message);
-    throw inputError(txt(`KML 不是有效的 XML：${msg}`, `the KML is not valid XML: ${msg}`), { file: where, line: m ? Number(m[1]) : undefined }, txt('文件可能被截断或手工改坏了，请重新导出。', 'The file may be truncated or hand-edited; export it again.'), e);
+    throw inputError(txt(`KML 不是有效的 XML：${xmlProblemZh(msg)}`, `the KML is not valid XML: ${msg}`), { file: where, line: fatal?.line ?? (m ? Number(m[1]) : undefined) }, txt('文件可能被截断或手工改坏了，请重新导出。', 'The file may be truncated or hand-edited; export it again.'), e);
   }
   const root = doc.documentElement;
   if (!root || root.localName !== 'kml') {
@@ -77,6 +81,15 @@ export async function readKml(buf: Uint8Array, file: string, opts: GeoReadOption
     notes.push(txt('奥维互动地图导出文件：坐标通常是 GCJ-02（加偏），未作转换', '奥维 (Ovital) export: coordinates are usually GCJ-02 (offset); not converted'));
   }
   return datasetFromFeatures(features, where, opts, { crs: ovital ? undefined : WGS84, hints: ovital ? ['ovkml'] : undefined, notes, encoding });
+}
+
+/** xmldom's commonest messages in Chinese (the English original otherwise). */
+function xmlProblemZh(msg: string): string {
+  const mismatch = /^Opening and ending tag mismatch: "([^"]*)" != "([^"]*)"/.exec(msg);
+  if (mismatch) return `开始标签 <${mismatch[1]}> 与结束标签 </${mismatch[2]}> 不匹配`;
+  const unclosed = /^unclosed xml tag\(s\): (.*)$/.exec(msg);
+  if (unclosed) return `标签没有闭合：${unclosed[1]}（文件可能被截断）`;
+  return `格式有误（${msg}）`;
 }
 
 /** MultiGeometry of one kind → the matching Multi* geometry (togeojson returns a GeometryCollection). */

@@ -158,6 +158,7 @@ export function readDbf(buf: Uint8Array, encoding: TextEncoding, file: string): 
 
 /** Build the Dataset from the parts of one shapefile. */
 export async function readShapefileParts(parts: ShapefileParts, file: string, opts: GeoReadOptions = {}): Promise<Dataset> {
+  assertShpHeader(parts.shp, parts.names.shp);
   const notes: Text[] = [];
   const explicit = opts.crs && opts.crs.trim().toLowerCase() !== 'auto' ? opts.crs : undefined;
   let crs: string | undefined;
@@ -199,6 +200,12 @@ export async function readShapefileParts(parts: ShapefileParts, file: string, op
     if (rows.length !== geometries.length) {
       notes.push(txt(`.shp 有 ${geometries.length} 个图形，.dbf 有 ${rows.length} 条记录，数量不一致，按顺序对应`, `the .shp has ${geometries.length} shapes but the .dbf ${rows.length} records; matched in order`));
     }
+  } else if (opts.requireName) {
+    throw inputError(
+      txt('Shapefile 缺少 .dbf 文件，没有名称等属性', 'the Shapefile has no .dbf file, so it has no names or other attributes'),
+      { file: parts.names.shp },
+      txt('请把同名的 .dbf（以及 .shx、.prj、.cpg）和 .shp 放在同一文件夹，或一起打包成 .zip。', 'Put the .dbf (and .shx, .prj, .cpg) of the same name next to the .shp, or zip them together.'),
+    );
   } else {
     notes.push(txt('Shapefile 缺少 .dbf：没有属性（名称等）', 'the Shapefile has no .dbf: no attributes (names …)'));
   }
@@ -216,8 +223,15 @@ export async function readShapefileParts(parts: ShapefileParts, file: string, op
 
 async function readShpGeometries(shp: Uint8Array, file: string): Promise<unknown[]> {
   const { openShp } = createRequire(import.meta.url)('shapefile') as { openShp: OpenShp };
-  if (shp.length < 100 || new DataView(shp.buffer, shp.byteOffset, shp.byteLength).getInt32(0, false) !== 9994) {
-    throw inputError(txt('.shp 文件已损坏或不是 Shapefile', 'the .shp file is damaged or not a Shapefile'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
+  assertShpHeader(shp, file);
+  // The header states the file length (in 16-bit words): a shorter file was cut off.
+  const declared = new DataView(shp.buffer, shp.byteOffset, shp.byteLength).getInt32(24, false) * 2;
+  if (declared > shp.length) {
+    throw inputError(
+      txt(`.shp 文件不完整：文件头记录的长度是 ${declared} 字节，实际只有 ${shp.length} 字节（文件可能被截断）`, `the .shp file is incomplete and cannot be read: its header states ${declared} bytes but it has ${shp.length} (it may have been cut off)`),
+      { file },
+      txt('请从 GIS 软件重新导出，或重新复制/下载完整的文件。', 'Export it again from the GIS, or copy/download the whole file again.'),
+    );
   }
   const out: unknown[] = [];
   try {
@@ -228,9 +242,20 @@ async function readShpGeometries(shp: Uint8Array, file: string): Promise<unknown
       out.push(r.value);
     }
   } catch (e) {
-    throw inputError(txt(`.shp 文件无法读取：${(e as Error).message}`, `the .shp file cannot be read: ${(e as Error).message}`), { file, row: out.length + 1 }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'), e);
+    throw inputError(txt(`.shp 文件已损坏，第 ${out.length + 1} 个图形无法读取`, `the .shp file is damaged: shape ${out.length + 1} cannot be read (${(e as Error).message})`), { file, row: out.length + 1 }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'), e);
+  }
+  if (out.length === 0 && shp.length > 100) {
+    // Bytes after the header, but no shape could be read from them.
+    throw inputError(txt('.shp 文件已损坏：文件头之后的内容无法读成图形', 'the .shp file is damaged: nothing after its header reads as a shape'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
   }
   return out;
+}
+
+/** A .shp starts with a 100-byte header whose first word is 9994 (checked before sidecars, so a stray file is named as such). */
+function assertShpHeader(shp: Uint8Array, file: string): void {
+  if (shp.length < 100 || new DataView(shp.buffer, shp.byteOffset, shp.byteLength).getInt32(0, false) !== 9994) {
+    throw inputError(txt('.shp 文件已损坏或不是 Shapefile', 'the .shp file is damaged or not a Shapefile'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
+  }
 }
 
 type OpenShp = (src: Uint8Array) => Promise<{ read(): Promise<{ done: boolean; value: unknown }> }>;

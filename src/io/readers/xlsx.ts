@@ -11,6 +11,8 @@ type CellValue = unknown;
 
 /** Read the first (or chosen) sheet of an .xlsx workbook as text cells. exceljs is loaded only when needed. */
 export async function readXlsx(buf: Uint8Array, file: string, opts: XlsxOptions = {}): Promise<RawTable> {
+  // exceljs inflates every part in memory: a zip bomb is refused from its stated sizes first.
+  await (await import('../../geo/zip.js')).assertZipStatedSize(buf, file);
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   try {
@@ -25,7 +27,15 @@ export async function readXlsx(buf: Uint8Array, file: string, opts: XlsxOptions 
   }
   const sheets = wb.worksheets;
   if (sheets.length === 0) {
-    throw inputError(txt('工作簿中没有工作表', 'the workbook has no sheets'), { file });
+    // Zip entry names are stored as written: a workbook always has xl/workbook.xml.
+    if (!Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).includes('xl/workbook.xml')) {
+      throw inputError(
+        txt('这是一个压缩文件，但不是 Excel 工作簿（其中没有 xl/workbook.xml）', 'this is a zip archive but not an Excel workbook (it has no xl/workbook.xml)'),
+        { file },
+        txt('请检查是否选错了文件或改错了扩展名；Excel 表格请另存为 .xlsx 或 CSV UTF-8。', 'Check that this is the right file and extension; save workbooks as .xlsx or CSV UTF-8.'),
+      );
+    }
+    throw inputError(txt('工作簿中没有工作表', 'the workbook has no sheets'), { file }, txt('请在 Excel/WPS 中检查该文件，把名称表放在一个工作表中。', 'Open it in Excel/WPS and put the names in a sheet.'));
   }
   let ws = sheets[0];
   if (opts.sheet !== undefined) {
@@ -55,7 +65,11 @@ export async function readXlsx(buf: Uint8Array, file: string, opts: XlsxOptions 
     lines.push(rowNumber);
   });
   if (rows.length === 0 || rows.every((r) => r.every((c) => !c.trim()))) {
-    throw inputError(txt(`工作表「${ws.name}」是空的`, `sheet "${ws.name}" is empty`), { file, sheet: ws.name });
+    throw inputError(
+      txt('工作表是空的', 'the sheet is empty'),
+      { file, sheet: ws.name },
+      sheets.length > 1 ? txt(`用 --sheet 选择其他工作表：${sheets.map((s) => s.name).join('、')}`, `Choose another sheet with --sheet: ${sheets.map((s) => s.name).join(', ')}`) : undefined,
+    );
   }
   return { rows, lines, sheet: ws.name };
 }

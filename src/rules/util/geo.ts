@@ -3,7 +3,8 @@ import type { AnalyzedRecord } from '../types.js';
 
 /**
  * Lon/lat helpers for rules that look at where a road lies (generic-orientation, series-order, direction-word).
- * Only geometries in geographic coordinates are used: EPSG:4490 (CGCS2000), EPSG:4326 (WGS84) or no CRS with values
+ * After the geometry stage (runCheck) the record's transformed lon/lat line is used. Without it (checkDataset on
+ * its own), only geometries in geographic coordinates are used: EPSG:4490 (CGCS2000), EPSG:4326 (WGS84) or no CRS with values
  * inside China's lon/lat box. Projected or offset (GCJ-02/BD-09) coordinates are left to the geometry rules.
  */
 
@@ -29,6 +30,16 @@ export function lonLatLine(rec: AnalyzedRecord): Position[] | undefined {
 }
 
 function compute(rec: AnalyzedRecord): Position[] | undefined {
+  // After the geometry stage: its CGCS2000 lon/lat line (transformed from any CRS), only when it is usable.
+  if (rec.geo) {
+    const ll = rec.geo.measure ? rec.geo.lonlat : undefined;
+    if (ll?.type === 'LineString') return ll.coordinates.length >= 2 ? ll.coordinates : undefined;
+    if (ll?.type === 'MultiLineString') {
+      const flat = ll.coordinates.flat();
+      return flat.length >= 2 ? flat : undefined;
+    }
+    return undefined;
+  }
   const g = rec.record.geometry;
   const crs = (g?.crs ?? rec.record.fields.crs ?? '').trim();
   if (crs && !GEOGRAPHIC.test(crs)) return undefined;
