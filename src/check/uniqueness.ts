@@ -2,7 +2,6 @@ import { type Text, txt } from '../core/text.js';
 import { divisionPath, divisions } from '../divisions/divisions.js';
 import type { Lists } from '../lists/lists.js';
 import { parseName } from '../name/parse.js';
-import { stripTones } from '../pinyin/syllable.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
 import { scopeKey } from './admin.js';
 import type { ExistingEntry, ExistingNames } from './existing.js';

@@ -43,7 +43,9 @@ Examples:
 
 Exit codes: 0 no errors; 1 error-severity findings; 2 usage or input error.`,
   ));
-  check.action(async (file: string, opts: Record<string, unknown>) => {
+  check.action(async (file: string, _opts: Record<string, unknown>, self: Command) => {
+    // Global options (-q, --lang) may stand before or after the command name.
+    const opts = self.optsWithGlobals();
     const m = await import('../commands/check.js');
     process.exitCode = await m.runCheckCommand(file, opts as unknown as import('../commands/check.js').CheckCliOptions);
   });

@@ -45,7 +45,9 @@ Examples:
 
 A 拼音 column in the table is taken as given; a 读音 (confirmed reading) column wins over the dictionary.`,
   ));
-  pinyin.action(async (names: string[], opts: Record<string, unknown>) => {
+  pinyin.action(async (names: string[], _opts: Record<string, unknown>, self: Command) => {
+    // Global options (-q, --lang) may stand before or after the command name.
+    const opts = self.optsWithGlobals();
     const m = await import('../commands/pinyin.js');
     process.exitCode = await m.runPinyin(names, opts as unknown as import('../commands/pinyin.js').PinyinOptions);
   });

@@ -10,7 +10,8 @@ export function define(program: Command, b: Builder): void {
     .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv']).default('text'))
     .option('-o, --output <文件>', L('写入文件', 'write to a file'));
   b.common(rules);
-  rules.action(async (opts: Record<string, unknown>) => {
+  rules.action(async (_opts: Record<string, unknown>, self: Command) => {
+    const opts = self.optsWithGlobals();
     const m = await import('../commands/rules.js');
     process.exitCode = await m.runRulesCommand(opts as unknown as import('../commands/rules.js').RulesCliOptions);
   });
