@@ -74,16 +74,30 @@ export const seriesOrder: Rule<Options> = {
     if (ctx.existing?.size) {
       const batchNames = new Set(ctx.records.map((r) => r.full));
       const ex = ctx.existing;
+      // Series by township code, so that each existing name meets only the series of its own township.
+      const byScope = new Map<string, [string, { specific: string; generic: string; scope: string }][]>();
+      const loose: [string, { specific: string; generic: string; scope: string }][] = [];
+      for (const entry of stems) {
+        if (/^\d{9}$/.test(entry[1].scope)) {
+          const l = byScope.get(entry[1].scope);
+          if (l) l.push(entry);
+          else byScope.set(entry[1].scope, [entry]);
+        } else loose.push(entry);
+      }
       for (let i = 0; i < ex.size; i++) {
+        const code = ex.codes[i];
+        const cands = code && code.length >= 9 ? byScope.get(code.slice(0, 9)) : undefined;
+        if (!cands && !loose.length) continue;
         const full = ex.fulls[i];
         if (batchNames.has(full)) continue;
-        const code = ex.codes[i];
-        for (const [key, s] of stems) {
-          if (!full.startsWith(s.specific) || !full.endsWith(s.generic)) continue;
-          if (/^\d{9}$/.test(s.scope) && code && !code.startsWith(s.scope)) continue;
-          const p = parseName(full);
-          if (!p.ordinal || p.specific + (p.direction ?? '') !== s.specific || p.generic !== s.generic) continue;
-          groups.get(key)!.push({ value: p.ordinal.value, name: ex.names[i], adminCode: code });
+        for (const list of [cands, loose]) {
+          if (!list) continue;
+          for (const [key, st] of list) {
+            if (!full.startsWith(st.specific) || !full.endsWith(st.generic)) continue;
+            const p = parseName(full);
+            if (!p.ordinal || p.specific + (p.direction ?? '') !== st.specific || p.generic !== st.generic) continue;
+            groups.get(key)!.push({ value: p.ordinal.value, name: ex.names[i], adminCode: code });
+          }
         }
       }
     }
