@@ -138,7 +138,11 @@ function lineOf(buf: Uint8Array, at: number): number {
 function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(buf.length, 8192) & ~1;
   let even = 0, odd = 0;
-  for (let i = 0; i < n; i++) if (buf[i] === 0) (i & 1 ? odd++ : even++);
+  for (let i = 0; i < n; i++) {
+    if (buf[i] !== 0) continue;
+    if (i & 1) odd++;
+    else even++;
+  }
   if (n < 4 || buf.length % 2 !== 0) return undefined;
   if (odd >= 2 && even === 0) return 'utf-16le';
   if (even >= 2 && odd === 0) return 'utf-16be';
