@@ -9,7 +9,7 @@ import { loadBoundaries } from '../../geo/boundaries.js';
 import { OFFSET_NOTICE, parseCrsOption } from '../../geo/crs.js';
 import { readAnyDataset } from '../../io/read-any.js';
 import type { EntityType } from '../../name/types.js';
-import { parseRuleFlag } from '../../profiles/profile.js';
+import { loadProfile, parseRuleFlag } from '../../profiles/profile.js';
 import { RULES } from '../../rules/registry.js';
 import type { Severity } from '../../rules/types.js';
 import { EXIT } from '../main.js';
@@ -43,6 +43,8 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   // A wrong --crs is a usage error before anything is read.
   if (o.crs) parseCrsOption(o.crs);
   // Names are what is checked: a geometry file without a name attribute is refused like a table without one.
+  // A broken profile is reported before a large input is read.
+  for (const p of o.profile.filter((x) => x !== 'auto')) loadProfile(p, RULES);
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true });
   for (const n of ds.notes) printNote(tr(n));
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
