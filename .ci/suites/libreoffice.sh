@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Real-client suite: LibreOffice must open the announcement DOCX and XLSX that diming writes, convert them to PDF,
 # and pdftotext must find every name, pinyin and township and the table header on every page
-# (test/announce/libreoffice.test.ts; page 1 rendered to test/artifacts/). With DIMING_REQUIRE_LIBREOFFICE=1 a
-# missing tool fails the suite instead of skipping it.
+# (test/announce/libreoffice.test.ts; page 1 rendered to test/artifacts/), both for the writers and for what
+# `diming announce` writes (built CLI). With DIMING_REQUIRE_LIBREOFFICE=1 a missing tool fails the suite instead of
+# skipping it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,6 +22,9 @@ if [ "$need_install" = 1 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends \
     libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 fi
+
+# The command case runs the built CLI (bin/diming.js → dist/).
+[ -f dist/cli/main.js ] || npm run build
 
 echo "== $(soffice --version 2>/dev/null | head -n 1)"
 DIMING_REQUIRE_LIBREOFFICE=1 npx vitest run test/announce
