@@ -10,13 +10,17 @@
 // Planted geometry problem: 周庄路 doubles back over itself at its south end (a self-intersecting, "crossed" line).
 // The other planted problems are in the attribute columns (see data/samples/README.md).
 //
+// Also writes data/samples/dawang-boundary.geojson: a schematic township outline (the network's convex hull widened by
+// 500 m, in CGCS2000 lon/lat) for `diming run --boundaries` — clearly marked as not the real boundary.
+//
 // Run by hand after editing the table or the layout:   node scripts/make-sample.mjs [--check]
-// The attribute columns of the CSV are kept as they are; only the WKT column is (re)written. --check verifies that
-// the file is up to date (exit 1 if not) without writing it.
+// The attribute columns of the CSV are kept as they are; only 起点, 止点 and WKT are (re)written. --check verifies
+// that both files are up to date (exit 1 if not) without writing them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import proj4 from 'proj4';
 
 const FILE = new URL('../data/samples/dawang-roads.csv', import.meta.url);
+const BOUNDARY = new URL('../data/samples/dawang-boundary.geojson', import.meta.url);
 const WKT_HEADER = 'WKT';
 
 // Town seat of 大王镇 (approximate) and its Gauss-Kruger zone-40 coordinates, rounded to whole metres: the origin of
@@ -234,6 +238,54 @@ function endNames(name, pts, geometry, village) {
   return [at(first, last), at(last, first)];
 }
 
+/**
+ * A schematic township outline for the review page and geometry-outside: the convex hull of the network, widened by
+ * `margin` metres (rounded corners of 8 points), as a CGCS2000 lon/lat polygon (exterior ring counter-clockwise,
+ * RFC 7946). It is NOT the real boundary of 大王镇 (none is bundled); the file says so.
+ */
+function schematicBoundary(geometry, margin = 500) {
+  const pts = [...geometry.values()].flat().map(([x, y]) => [x, y]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const cross = (o, a, b) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower = [];
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper = [];
+  for (const p of [...pts].reverse()) {
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  const hull = [...lower.slice(0, -1), ...upper.slice(0, -1)]; // counter-clockwise
+  const ring = [];
+  hull.forEach((p, i) => {
+    const prev = hull[(i + hull.length - 1) % hull.length];
+    const next = hull[(i + 1) % hull.length];
+    // Outward normals of the two edges at p (counter-clockwise ring: outward = right of the direction).
+    const n1 = Math.atan2(-(p[0] - prev[0]), p[1] - prev[1]);
+    let n2 = Math.atan2(-(next[0] - p[0]), next[1] - p[1]);
+    while (n2 < n1) n2 += 2 * Math.PI;
+    for (let k = 0; k <= 8; k++) {
+      const a = n1 + ((n2 - n1) * k) / 8;
+      ring.push([p[0] + margin * Math.cos(a), p[1] + margin * Math.sin(a)]);
+    }
+  });
+  ring.push(ring[0]);
+  const lonlat = ring.map(([x, y]) => proj4('EPSG:4528', 'EPSG:4326', [E0 + x, N0 + y]).map((v) => Math.round(v * 1e7) / 1e7));
+  return {
+    type: 'FeatureCollection',
+    features: [{
+      type: 'Feature',
+      properties: {
+        区划代码: '370523101',
+        '乡镇(街道)': '大王镇',
+        说明: '示意范围：按示例路网外扩 500 米生成，不是大王镇的真实行政界线 / schematic extent (the sample network widened by 500 m), not the real boundary',
+      },
+      geometry: { type: 'Polygon', coordinates: [lonlat] },
+    }],
+  };
+}
+
 function wkt(pts) {
   return `LINESTRING (${pts.map(([x, y]) => `${(E0 + x).toFixed(2)} ${(N0 + y).toFixed(2)}`).join(', ')})`;
 }
@@ -292,12 +344,21 @@ for (const r of rows) {
 }
 const result = out.join('\n') + '\n';
 
+const boundary = JSON.stringify(schematicBoundary(geometry), null, 1) + '\n';
+
 if (process.argv.includes('--check')) {
-  if (result !== text) {
-    console.error('data/samples/dawang-roads.csv is not up to date: run node scripts/make-sample.mjs');
+  let old = '';
+  try {
+    old = readFileSync(BOUNDARY, 'utf8');
+  } catch {
+    old = '';
+  }
+  if (result !== text || boundary !== old) {
+    console.error('data/samples/dawang-roads.csv or dawang-boundary.geojson is not up to date: run node scripts/make-sample.mjs');
     process.exitCode = 1;
-  } else console.log('data/samples/dawang-roads.csv is up to date');
+  } else console.log('data/samples/dawang-roads.csv and dawang-boundary.geojson are up to date');
 } else {
   writeFileSync(FILE, result);
-  console.log(`wrote ${rows.length} roads with EPSG:4528 geometry (origin ${E0} ${N0}) to data/samples/dawang-roads.csv`);
+  writeFileSync(BOUNDARY, boundary);
+  console.log(`wrote ${rows.length} roads with EPSG:4528 geometry (origin ${E0} ${N0}) to data/samples/dawang-roads.csv, and a schematic outline to dawang-boundary.geojson`);
 }

@@ -166,13 +166,19 @@ export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResu
     activeByConfig.set(cfg, list);
     return list;
   };
+  // DIMING_TIMING=rules: CPU time of each rule (tuning only; the timer itself costs time).
+  const perRule = process.env.DIMING_TIMING === 'rules' ? new Map<string, number>() : undefined;
   for (let i = 0; i < records.length; i++) {
     const rec = records[i];
     const active = activeFor(configOf(rec), listsFor(byName.get(rec.profile) ?? profiles[0]));
     for (let k = 0; k < active.length; k++) {
       const a = active[k];
       a.ctx.rec = rec;
-      a.rule.check!(a.ctx);
+      if (perRule) {
+        const t = performance.now();
+        a.rule.check!(a.ctx);
+        perRule.set(a.rule.meta.id, (perRule.get(a.rule.meta.id) ?? 0) + performance.now() - t);
+      } else a.rule.check!(a.ctx);
     }
     if (opts.onProgress && (i & 1023) === 0) opts.onProgress(total + i, total * 2);
   }
@@ -201,10 +207,17 @@ export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResu
       if (!g) groups.set(rule.batchGroup, (g = new Map()));
       g.set(rule.meta.id, ctx);
     }
+    const t = perRule ? performance.now() : 0;
     rule.checkBatch?.(ctx);
+    if (perRule && rule.checkBatch) perRule.set(`${rule.meta.id} (batch)`, performance.now() - t);
   }
   for (const [group, ctxs] of groups) {
+    const t = perRule ? performance.now() : 0;
     group.run(ctxs);
+    if (perRule) perRule.set(`[${[...ctxs.keys()].join(',')}] (group)`, performance.now() - t);
+  }
+  if (perRule) {
+    for (const [id, ms] of [...perRule].sort((a, b) => b[1] - a[1])) process.stderr.write(`[timing] rule ${id}: ${(ms / 1e3).toFixed(2)} s\n`);
   }
 
   findings.sort((a, b) => a.row - b.row || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));

@@ -11,7 +11,8 @@ import { readAnyDataset } from '../io/read-any.js';
 import { writeFileAtomic } from '../io/writers/atomic.js';
 import type { EntityType } from '../name/types.js';
 import { Orthography } from '../pinyin/orthography.js';
-import { type ReviewFile, type ReviewRoad, renderReviewPage } from '../report/review.js';
+import { type ReviewFile, type ReviewOutline, type ReviewRoad, renderReviewPage } from '../report/review.js';
+import type { Boundary, TownshipBoundaries } from '../geo/boundaries.js';
 import type { Severity } from '../rules/types.js';
 import type { Schedule } from '../signs/schedule.js';
 import { announcementCounts, announcementDoc, fillProcessFields, planAnnouncement } from './announce.js';
@@ -61,6 +62,8 @@ export interface RunOptions {
   gazetteers: string[];
   type?: EntityType;
   crs?: string;
+  /** Township polygons (--boundaries): geometry-outside, and the outlines on the review page. */
+  boundaries?: string;
   sheet?: string;
   encoding?: string;
   force?: boolean;
@@ -103,7 +106,7 @@ export interface RunResult {
 
 export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {}): Promise<RunResult> {
   const templateFile = o.template && /[\\/.]/.test(o.template) ? [o.template] : [];
-  const out = new OutputDir(o.output, [file, ...o.gazetteers, ...templateFile]);
+  const out = new OutputDir(o.output, [file, ...o.gazetteers, ...templateFile, ...(o.boundaries ? [o.boundaries] : [])]);
   out.checkTargets(Object.values(RUN_FILES));
   const template: AnnounceTemplate = loadTemplate(o.template);
   const step = async <T>(name: RunStep, fn: () => Promise<T> | T): Promise<T> => {
@@ -120,13 +123,14 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
 
   // Read and check (nothing is written before the input has been read and checked).
   const ds = await step('read', () => readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs }));
+  const boundaries = o.boundaries ? await (await import('../geo/boundaries.js')).loadBoundaries(o.boundaries) : undefined;
   fillProcessFields(ds, { approval_body: o.authority, approval_date: o.date, approval_no: o.docNo } as Partial<Record<FieldKey, string>>);
   const orthography = new Orthography();
   const { check, plan } = await step('check', async () => {
     // An input with geometry is published as map data: a record without a line is then a geometry-invalid finding
     // (as in diming geojson); a table without any geometry is checked as names only.
     const requireGeometry = ds.records.some((r) => r.geometry) || ds.columns.some((c) => c.key !== undefined && GEOMETRY_KEYS.has(c.key));
-    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, requireGeometry, onProgress: ev.progress });
+    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, boundaries, requireGeometry, onProgress: ev.progress });
     const p = planAnnouncement(ds, result, { columns: template.columns, rules: o.rules, orthography });
     return { check: { ...result, findings: p.findings, summary: p.summary } as RunCheckResult, plan: p };
   });
@@ -152,6 +156,7 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
         if (hasLines) planned.push({ href: `${RUN_FILES.signs}/signs.html`, label: `${RUN_FILES.signs}/signs.html` });
       }
       const html = renderReviewPage(check, reviewRoads(input, check), {
+        outlines: boundaries ? townshipOutlines(check, boundaries) : undefined,
         source: basename(file),
         profile: profileName,
         divisionYear: DIVISION_CODE_YEAR,
@@ -235,6 +240,19 @@ export function reviewRoads(input: PreparedInput, check: RunCheckResult): Review
     const lines = g ? lineParts(g).map((part) => part.map((p) => [p[0], p[1]])) : [];
     return { row: r.row, id: recordId(r.record), name: r.name, township: r.admin.township, lines };
   });
+}
+
+/** The township polygons the batch's records fall in (--boundaries), for the review page. */
+export function townshipOutlines(check: RunCheckResult, boundaries: TownshipBoundaries): ReviewOutline[] {
+  const seen = new Set<Boundary>();
+  for (const r of check.records) {
+    const b = boundaries.find(r.record);
+    if (b) seen.add(b);
+  }
+  return [...seen].map((b) => ({
+    name: b.name ?? b.code ?? '',
+    rings: b.polygon.type === 'Polygon' ? b.polygon.coordinates : b.polygon.coordinates.flat(),
+  }));
 }
 
 /** Paths relative to the working folder, for summaries. */

@@ -36,6 +36,29 @@ export const MAP_SCRIPT = String.raw`
     if (y > b[3]) b[3] = y;
   }
 
+  var outlineBox = null;
+  // Township outlines (--boundaries), under the roads (named in their tooltip); "show all" includes them.
+  (data.outlines || []).forEach(function (o) {
+    var d = '';
+    o.l.forEach(function (ring) {
+      for (var i = 0; i < ring.length; i += 2) d += (i ? 'L' : 'M') + ring[i] + ' ' + ring[i + 1];
+      d += 'Z';
+    });
+    o.l.forEach(function (ring) {
+      for (var i = 0; i < ring.length; i += 2) {
+        if (!outlineBox) outlineBox = [ring[i], ring[i + 1], ring[i], ring[i + 1]];
+        extend(outlineBox, ring[i], ring[i + 1]);
+      }
+    });
+    var p = document.createElementNS(NS, 'path');
+    p.setAttribute('d', d);
+    p.setAttribute('class', 'outline');
+    var t = document.createElementNS(NS, 'title');
+    t.textContent = o.n;
+    p.appendChild(t);
+    document.getElementById('map-outlines').appendChild(p);
+  });
+
   // Build the road paths, worst severity drawn last (on top).
   var order = roads.slice().sort(function (a, b) { return b.s - a.s; });
   order.forEach(function (r) {
@@ -290,6 +313,7 @@ export const MAP_SCRIPT = String.raw`
   filter.addEventListener('input', applyFilter);
   sevBoxes.forEach(function (b) { b.addEventListener('change', applyFilter); });
 
+  if (all && outlineBox) all = [Math.min(all[0], outlineBox[0]), Math.min(all[1], outlineBox[1]), Math.max(all[2], outlineBox[2]), Math.max(all[3], outlineBox[3])];
   if (all) fitAll();
   else {
     status.textContent = data.text.noMap;

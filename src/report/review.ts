@@ -28,6 +28,12 @@ export interface ReviewFile {
   label: string;
 }
 
+/** A township outline drawn under the roads (--boundaries): rings in CGCS2000 lon/lat. */
+export interface ReviewOutline {
+  name: string;
+  rings: number[][][];
+}
+
 export interface ReviewMeta {
   title?: string;
   /** Input file name as shown. */
@@ -40,6 +46,8 @@ export interface ReviewMeta {
   files?: ReviewFile[];
   /** A sentence shown prominently (e.g. the run stopped before publishing). */
   banner?: Text;
+  /** Township outlines, when known. */
+  outlines?: ReviewOutline[];
 }
 
 export interface ReviewCheck {
@@ -80,7 +88,12 @@ interface MapRoad {
 }
 
 /** Project the roads to local metres (equirectangular about the network's centre) and place each label. */
-export function mapRoads(roads: readonly ReviewRoad[], severity: ReadonlyMap<number, number>, counts: ReadonlyMap<number, string>): { roads: MapRoad[]; centre: [number, number] | null } {
+export function mapRoads(
+  roads: readonly ReviewRoad[],
+  severity: ReadonlyMap<number, number>,
+  counts: ReadonlyMap<number, string>,
+  outlines: readonly ReviewOutline[] = [],
+): { roads: MapRoad[]; outlines: { n: string; l: number[][] }[]; centre: [number, number] | null } {
   let minLon = Infinity;
   let minLat = Infinity;
   let maxLon = -Infinity;
@@ -115,7 +128,13 @@ export function mapRoads(roads: readonly ReviewRoad[], severity: ReadonlyMap<num
     if (best) m.lb = [round1(best.x), round1(best.y), Math.round(best.angle), Math.round(best.len)];
     return m;
   });
-  return { roads: out, centre };
+  const project = (ring: number[][]) => {
+    const flat: number[] = [];
+    for (const p of ring) if (Number.isFinite(p[0]) && Number.isFinite(p[1])) flat.push(round1((p[0] - centre![0]) * kx), round1(-(p[1] - centre![1]) * M_PER_DEG));
+    return flat;
+  };
+  const outs = centre ? outlines.map((o) => ({ n: o.name, l: o.rings.map(project).filter((f) => f.length >= 6) })).filter((o) => o.l.length) : [];
+  return { roads: out, outlines: outs, centre };
 }
 
 function round1(v: number): number {
@@ -186,13 +205,14 @@ export function renderReviewPage(check: ReviewCheck, roads: readonly ReviewRoad[
     if (c.info) parts.push(`${L('提示', 'infos')} ${c.info}`);
     countText.set(row, parts.join(' · '));
   }
-  const { roads: mroads } = mapRoads(roads, severity, countText);
+  const { roads: mroads, outlines } = mapRoads(roads, severity, countText, meta.outlines);
   const roadCounts = [0, 0, 0, 0];
   for (const r of mroads) roadCounts[r.s]++;
   const withGeometry = mroads.filter((r) => r.l.length).length;
   const data = {
     colors: REVIEW_COLORS,
     roads: mroads,
+    outlines,
     text: {
       noGeometry: L('：这条道路没有可用的几何，无法在地图上显示', ': this road has no usable geometry to show on the map'),
       noMap: L('输入没有道路几何，地图无内容；审查结果见右侧表格。', 'The input has no road geometry; see the findings table.'),
@@ -241,6 +261,7 @@ main{flex:1;display:flex;min-height:0}
 #map-svg path.road:hover{stroke-width:6px}
 #map-svg path.road.sel{stroke-width:6px}
 #map-svg path.halo{stroke:#ffeb3b;stroke-width:13px;stroke-opacity:.9}
+#map-svg path.outline{stroke:#7a6f5a;stroke-width:1.5px;stroke-dasharray:8 4 2 4;fill:#fffdf6;fill-opacity:.6;fill-rule:evenodd}
 #map-labels text{fill:#1d1d1d;stroke:#fff;paint-order:stroke;stroke-linejoin:round;pointer-events:none}
 .tools{position:absolute;top:10px;left:10px;display:flex;flex-direction:column;gap:4px}
 .tools button{width:32px;height:32px;font-size:17px;line-height:1;border:1px solid #aab;background:#fff;border-radius:4px;cursor:pointer}
@@ -276,7 +297,7 @@ ${notes ? `<details class="notes"><summary>${esc(L(`说明（${check.notes.lengt
 </header>
 <main>
 <section id="map" aria-label="${esc(L('地图', 'Map'))}">
-<svg id="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" preserveAspectRatio="none" role="img"><g id="map-roads"></g><g id="map-top"></g><g id="map-labels"></g></svg>
+<svg id="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" preserveAspectRatio="none" role="img"><g id="map-outlines"></g><g id="map-roads"></g><g id="map-top"></g><g id="map-labels"></g></svg>
 <div class="tools"><button id="zoom-in" type="button" title="${esc(L('放大', 'Zoom in'))}">+</button><button id="zoom-out" type="button" title="${esc(L('缩小', 'Zoom out'))}">−</button><button id="zoom-all" type="button" title="${esc(L('全图', 'Show all'))}">⤢</button></div>
 <div class="north">▲<br>${L('北', 'N')}</div>
 <div class="legend">${legend}</div>

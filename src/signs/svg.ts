@@ -80,6 +80,8 @@ export function arrowPath(a: ArrowShape): string {
 export interface SvgOptions {
   /** Precomputed layout (layoutSign(content, style)). */
   layout?: SignLayout;
+  /** Precomputed drawing of that layout (renderSignBody(layout, style)): signs that share artwork share it. */
+  body?: string;
 }
 
 /** A complete standalone SVG document for one sign, with title, description and metadata. */
@@ -105,7 +107,7 @@ export function renderSignSvg(content: SignContent, style: SignStyle, opts: SvgO
     `<title>${escapeXml(label)}</title>\n` +
     `<desc>${escapeXml(`地名标志（街路巷牌）${label}；${LAYOUT_NOTE_ZH}。Street name sign ${label}; ${LAYOUT_NOTE}.`)}</desc>\n` +
     `<metadata><dm:sign xmlns:dm="urn:x-diming:sign:1">${meta.join('')}</dm:sign></metadata>\n` +
-    renderSignBody(layout, style) +
+    (opts.body ?? renderSignBody(layout, style)) +
     `\n</svg>\n`
   );
 }

@@ -7,7 +7,7 @@ import { layoutSign, type SignContent, type SignLayout } from './layout.js';
 import { type Placement, type Schedule, type ScheduledSign } from './schedule.js';
 import { contactSheetChunks, type SheetOptions, sheetItemsFromSchedule } from './sheet.js';
 import { type SignStyle } from './style.js';
-import { LAYOUT_NOTE, renderSignSvg } from './svg.js';
+import { LAYOUT_NOTE, renderSignBody, renderSignSvg } from './svg.js';
 
 /**
  * Writers for a sign schedule: CSV (via toCsv: BOM, formula-safe), XLSX (exceljs, imported lazily), GeoJSON points
@@ -236,7 +236,7 @@ export async function writeSignSvgs(
   const paths = new Map<string, string>();
   const limit = Math.max(1, opts.concurrency ?? 16);
   // Signs of one road share their artwork: lay each (text, pinyin, arrow) out once.
-  const layouts = new Map<string, SignLayout>();
+  const layouts = new Map<string, { layout: SignLayout; body: string }>();
   let next = 0;
   const worker = async () => {
     while (next < signs.length) {
@@ -244,12 +244,13 @@ export async function writeSignSvgs(
       const file = `${names.get(s.id)}.svg`;
       const content = signContent(s);
       const key = `${content.name}\u0000${content.pinyin}\u0000${content.arrow}`;
-      let layout = layouts.get(key);
-      if (!layout) {
-        layout = layoutSign(content, style);
-        layouts.set(key, layout);
+      let art = layouts.get(key);
+      if (!art) {
+        const layout = layoutSign(content, style);
+        art = { layout, body: renderSignBody(layout, style) };
+        layouts.set(key, art);
       }
-      await write(join(dir, file), renderSignSvg(content, style, { layout }));
+      await write(join(dir, file), renderSignSvg(content, style, art));
       paths.set(s.id, opts.prefix ? `${opts.prefix}/${file}` : file);
     }
   };
@@ -297,34 +298,37 @@ export interface SignSetOptions {
 export async function writeSignSet(dir: string, schedule: Schedule, style: SignStyle, opts: SignSetOptions = {}): Promise<string[]> {
   const formats = new Set(opts.formats ?? ['csv', 'geojson', 'svg', 'html']);
   const base = opts.baseName ?? 'signs';
-  const written: string[] = [];
+  // The SVG file names are known before any file is written (signFileNames is deterministic), so the tables can name
+  // them while the SVGs are still being written: the writers run side by side, the table and sheet building filling
+  // the time the SVG writes spend waiting for the disk.
   let svgPaths: Map<string, string> | undefined;
   if (formats.has('svg')) {
-    svgPaths = await writeSignSvgs(join(dir, 'svg'), schedule.signs, style, { prefix: 'svg', atomic: opts.atomic });
-    written.push(join(dir, 'svg'));
+    const names = signFileNames(schedule.signs.map((s) => s.id));
+    svgPaths = new Map(schedule.signs.map((s) => [s.id, `svg/${names.get(s.id)}.svg`]));
   }
+  const jobs: [string, () => Promise<unknown>][] = [];
+  if (formats.has('svg')) jobs.push([join(dir, 'svg'), () => writeSignSvgs(join(dir, 'svg'), schedule.signs, style, { prefix: 'svg', atomic: opts.atomic })]);
   if (formats.has('csv')) {
     const f = join(dir, `${base}.csv`);
-    await writeFileAtomic(f, scheduleCsv(schedule, { labels: opts.labels, lang: opts.lang, svgPaths }));
-    written.push(f);
+    jobs.push([f, () => writeFileAtomic(f, scheduleCsv(schedule, { labels: opts.labels, lang: opts.lang, svgPaths }))]);
   }
   if (formats.has('xlsx')) {
     const f = join(dir, `${base}.xlsx`);
-    await writeScheduleXlsx(f, schedule, { labels: opts.labels, lang: opts.lang, svgPaths });
-    written.push(f);
+    jobs.push([f, () => writeScheduleXlsx(f, schedule, { labels: opts.labels, lang: opts.lang, svgPaths })]);
   }
   if (formats.has('geojson')) {
     const f = join(dir, `${base}.geojson`);
-    const fc = scheduleGeoJson(schedule, { precision: opts.precision, lang: opts.lang, svgPaths, style: style.name });
-    await writeGeoJson(f, fc);
-    written.push(f);
+    jobs.push([f, () => writeGeoJson(f, scheduleGeoJson(schedule, { precision: opts.precision, lang: opts.lang, svgPaths, style: style.name }))]);
   }
   if (formats.has('html')) {
     const f = join(dir, `${base}.html`);
-    await writeContactSheet(f, schedule, style, { lang: opts.lang });
-    written.push(f);
+    jobs.push([f, () => writeContactSheet(f, schedule, style, { lang: opts.lang })]);
   }
-  return written;
+  // Every writer finishes (or cleans up after itself) before the first failure is reported.
+  const results = await Promise.allSettled(jobs.map(([, job]) => job()));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return jobs.map(([f]) => f);
 }
 
 /** Stream a FeatureCollection one feature per line (large schedules never sit in one string). */

@@ -173,6 +173,26 @@ describe('diming run (built binary) on the sample batch', () => {
     expect(r.status).toBe(0);
   });
 
+  it('--boundaries: roads checked against the township polygon, its outline on the review page', () => {
+    const dir = join(tempDir('diming-run-bnd-'), 'out');
+    const boundary = join(ROOT, 'data', 'samples', 'dawang-boundary.geojson');
+    const r = run(['run', SAMPLE, '-o', dir, ...APPROVAL, '--boundaries', boundary]);
+    expect(r.code).toBe(1);
+    const check = JSON.parse(readFileSync(join(dir, 'check.json'), 'utf8')) as CheckJson;
+    expect(check.findings.filter((f) => f.rule === 'geometry-outside')).toEqual([]);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="diming-data">(.*?)<\/script>/s.exec(html)![1]);
+    expect(data.outlines.map((o: { n: string }) => o.n)).toEqual(['大王镇']);
+    // A boundary that misses the roads: every road is outside its township.
+    const t = tempDir('diming-run-bnd2-');
+    const far = join(t, 'far.geojson');
+    writeFileSync(far, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { '乡镇(街道)': '大王镇' }, geometry: { type: 'Polygon', coordinates: [[[118.0, 36.0], [118.1, 36.0], [118.1, 36.1], [118.0, 36.1], [118.0, 36.0]]] } }] }));
+    const r2 = run(['run', SAMPLE, '-o', join(t, 'out'), ...APPROVAL, '--boundaries', far]);
+    expect(r2.code).toBe(1);
+    const check2 = JSON.parse(readFileSync(join(t, 'out', 'check.json'), 'utf8')) as CheckJson;
+    expect(check2.findings.filter((f) => f.rule === 'geometry-outside').length).toBe(40);
+  });
+
   it('English summary with --lang en', () => {
     const dir = join(tempDir('diming-run-en-'), 'out');
     const r = run(['run', SAMPLE, '-o', dir, '--lang', 'en', ...APPROVAL]);

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe.skipIf(!HAVE && !REQUIRED)('review page (report.html) in headless Chrom
     if (!HAVE) throw new Error(`DIMING_REQUIRE_CHROMIUM=1 but ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`);
     dir = join(tempDir('diming-report-'), 'out');
     // Deadline reminders off, so that roads without findings (green) are on the map too.
-    const r = run(['run', SAMPLE, '-o', dir, '--authority', '广饶县人民政府', '--date', today(), '--rule', 'filing-deadline=off', '--rule', 'announce-deadline=off']);
+    const r = run(['run', SAMPLE, '-o', dir, '--authority', '广饶县人民政府', '--date', today(), '--rule', 'filing-deadline=off', '--rule', 'announce-deadline=off', '--boundaries', join(dirname(SAMPLE), 'dawang-boundary.geojson')]);
     expect(r.code, r.stderr).toBe(1);
     const check = JSON.parse(readFileSync(join(dir, 'check.json'), 'utf8')) as { findings: { row: number; severity: string }[] };
     for (const row of Array.from({ length: 41 }, (_, i) => i + 1)) worst.set(row, 3);
@@ -103,7 +103,9 @@ describe.skipIf(!HAVE && !REQUIRED)('review page (report.html) in headless Chrom
     const labels = await page.$$eval('#map-labels text', (els) => els.map((e) => ({ text: e.textContent, shown: (e as SVGElement).style.display !== 'none' })));
     expect(labels).toHaveLength(41);
     expect(labels.filter((l) => l.shown).length).toBeGreaterThan(15);
-    // The whole network is in view.
+    // The township outline (--boundaries) under the roads, and the whole network in view.
+    expect(await page.$$eval('#map-outlines path.outline', (els) => els.length)).toBe(1);
+    expect(await page.textContent('#map-outlines path.outline title')).toBe('大王镇');
     const fits = await page.evaluate(() => {
       const svg = document.getElementById('map-svg') as unknown as SVGSVGElement;
       const b = (document.getElementById('map-roads') as unknown as SVGGElement).getBBox();

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers.js';
@@ -53,7 +53,7 @@ let code = -1;
 
 beforeAll(() => {
   dir = join(tempDir('diming-run-clients-'), 'out');
-  const r = run(['run', SAMPLE, '-o', dir, '--authority', '广饶县人民政府', '--date', today(), '--force']);
+  const r = run(['run', SAMPLE, '-o', dir, '--authority', '广饶县人民政府', '--date', today(), '--force', '--boundaries', join(dirname(SAMPLE), 'dawang-boundary.geojson')]);
   code = r.code;
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);

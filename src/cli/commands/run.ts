@@ -20,6 +20,7 @@ export interface RunCliOptions {
   rule: string[];
   gazetteer: string[];
   crs?: string;
+  boundaries?: string;
   authority?: string;
   date?: string;
   docNo?: string;
@@ -110,6 +111,7 @@ export async function runRunCommand(file: string, o: RunCliOptions): Promise<num
     gazetteers: o.gazetteer,
     type: o.type,
     crs: o.crs,
+    boundaries: o.boundaries,
     sheet: o.sheet,
     encoding: o.encoding,
     force: Boolean(o.force),

@@ -16,6 +16,7 @@ export function define(program: Command, b: Builder): void {
     .option('--rule <规则=级别>', L('本次运行改变某条规则的级别，如 homophone=error；可重复', 'override one rule for this run, e.g. homophone=error; repeatable'), b.collect, [] as string[])
     .option('-g, --gazetteer <文件>', L('已有标准地名，用于查重名、同音；可重复', 'existing standard names for duplicates and homophones; repeatable'), b.collect, [] as string[])
     .option('--crs <坐标系>', L('输入坐标的坐标系，如 EPSG:4528；默认按数值判断', 'CRS of the input coordinates, e.g. EPSG:4528; default: detect'))
+    .option('--boundaries <文件>', L('乡镇边界面图层（GeoJSON/SHP/KML，含区划代码或乡镇名称）：检查道路是否在所属乡镇内，并在审查结果页上画出乡镇界线', 'township polygons (GeoJSON/SHP/KML with codes or names): roads inside their township, and the outline on the review page'))
     .option('--authority <机关>', L('批准机关，如 广饶县人民政府（填入没有“批准机关”的行，并用于公告落款）', 'approving body (e.g. 广饶县人民政府) for rows without one; also the signature'))
     .option('--date <日期>', L('批准时间，如 2024-03-01 或 2024年3月1日', 'approval date (2024-03-01, 2024年3月1日)'))
     .option('--doc-no <文号>', L('批准文号，如 广政字〔2024〕12号', 'approval document number'))
