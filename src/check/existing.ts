@@ -1,8 +1,11 @@
+import { baseLists } from '../lists/lists.js';
 import type { LocatedName } from './located.js';
+import { hasMarked, nameHash, tradMarks } from './namekeys.js';
 
 /**
  * Existing standard names (--gazetteer), kept only for the scopes the batch needs, so memory does not grow with
- * rows elsewhere. Stored column-wise: millions of names cost a few arrays, not millions of objects.
+ * rows elsewhere. Stored column-wise in typed arrays: five million names cost a few arrays and their name strings,
+ * not five million objects (codes are numbers with their digit count, lines and files small integers).
  */
 export interface ExistingEntry {
   name: string;
@@ -17,20 +20,54 @@ export interface ExistingEntry {
   index: number;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** A Float64/Uint32/Uint8 column that grows by doubling. */
+class Column<A extends Float64Array | Uint32Array | Uint8Array> {
+  data: A;
+  constructor(private readonly make: (n: number) => A) {
+    this.data = make(1024);
+  }
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[i] = v;
+  }
+}
+
 export class ExistingNames {
   /**
    * Existing names with geometry near the batch, from any scope (nearby-duplicate compares by distance, not by area);
    * filled by runCheck (src/check/located.ts) when the rule is on and the batch has geometry.
    */
   located?: LocatedName[];
-  readonly names: string[] = [];
-  readonly fulls: string[] = [];
-  readonly codes: (string | undefined)[] = [];
-  readonly types: (string | undefined)[] = [];
-  readonly lines: number[] = [];
-  readonly fileOf: number[] = [];
+  /** Name strings in reading order (`at[i]` maps a store index to its place here after sortByScope). */
+  private readonly names: string[] = [];
+  private at: Uint32Array | undefined;
+  /** The normalised name where it differs from `names[i]` (rare: most names arrive normalised). */
+  private readonly fullDiff = new Map<number, string>();
+  private readonly codeNum = new Column((n) => new Float64Array(n));
+  /** Digits of the code (0 = none). */
+  private readonly codeLen = new Column((n) => new Uint8Array(n));
+  private readonly typeIdx = new Column((n) => new Uint8Array(n));
+  private readonly lineNo = new Column((n) => new Uint32Array(n));
+  private readonly fileNo = new Column((n) => new Uint32Array(n));
+  // Fingerprints of the normalised name for the uniqueness scan (namekeys.ts): hash, first and last UTF-16 unit, and
+  // whether it has a traditional/variant character or a surrogate (then the scan reads the string itself).
+  private readonly hashCol = new Column((n) => new Uint32Array(n));
+  private readonly firstCol = new Column((n) => new Uint32Array(n));
+  private readonly lastCol = new Column((n) => new Uint32Array(n));
+  private readonly plainCol = new Column((n) => new Uint8Array(n));
+  private readonly marks = tradMarks(baseLists());
+  private readonly typeList: (string | undefined)[] = [undefined];
+  private readonly typeOf = new Map<string, number>();
+  /** Types beyond 255 distinct values (a damaged type column) are kept as text. */
+  private readonly typeOverflow = new Map<number, string>();
   readonly files: string[] = [];
-  private nameSet: Set<string> | undefined;
+  private table: Uint32Array | undefined;
 
   /** Register a file; returns its index for `add`. */
   addFile(file: string): number {
@@ -38,42 +75,188 @@ export class ExistingNames {
     return this.files.length - 1;
   }
 
+  /** `code` is a normalised administrative code (digits only, as normalizeAdminCode returns). */
   add(name: string, full: string, code: string | undefined, type: string | undefined, file: number, line: number): void {
+    if (this.at) throw new Error('add after sortByScope');
+    const i = this.names.length;
     this.names.push(name);
-    this.fulls.push(full);
-    this.codes.push(code);
-    this.types.push(type);
-    this.lines.push(line);
-    this.fileOf.push(file);
-    this.nameSet = undefined;
+    if (full !== name) this.fullDiff.set(i, full);
+    // Codes are digits (normalizeAdminCode); anything else is stored as no code rather than as NaN.
+    const num = code ? Number(code) : NaN;
+    const ok = code !== undefined && code.length <= 15 && Number.isInteger(num);
+    this.codeLen.set(i, ok ? code.length : 0);
+    this.codeNum.set(i, ok ? num : 0);
+    let t = 0;
+    if (type !== undefined) {
+      const known = this.typeOf.get(type);
+      if (known !== undefined) t = known;
+      else if (this.typeList.length < 255) {
+        t = this.typeList.length;
+        this.typeList.push(type);
+        this.typeOf.set(type, t);
+      } else {
+        t = 255;
+        this.typeOverflow.set(i, type);
+      }
+    }
+    this.typeIdx.set(i, t);
+    this.hashCol.set(i, nameHash(full));
+    this.firstCol.set(i, full.charCodeAt(0));
+    this.lastCol.set(i, full.charCodeAt(full.length - 1));
+    this.plainCol.set(i, full && !hasMarked(full, this.marks) ? 1 : 0);
+    this.lineNo.set(i, line);
+    this.fileNo.set(i, file);
+    this.table = undefined;
   }
 
   get size(): number {
     return this.names.length;
   }
 
+  /**
+   * Reorder the store by township (the first nine digits of the code; entries without a code first, file order within
+   * a township). A scan in this order meets each scope's data many times in a row and reads every column in sequence,
+   * which keeps both in the processor's cache: on a shuffled five-million-name file the uniqueness scan runs three
+   * times faster. Indices change; findings cite file and line, not the index.
+   */
+  sortByScope(): void {
+    const n = this.size;
+    if (n < 2) return;
+    // Counting sort on the township: one slot per distinct township (in order of codes), stable within a slot.
+    const town = new Float64Array(n);
+    const count = new Map<number, number>();
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      const t = Math.max(0, this.codePrefix(i, Math.min(9, this.codeLen.data[i] || 9)));
+      town[i] = t;
+      count.set(t, (count.get(t) ?? 0) + 1);
+      if (i && t < town[i - 1]) sorted = false;
+    }
+    if (sorted) return;
+    const start = new Map<number, number>();
+    let at = 0;
+    for (const t of [...count.keys()].sort((a, b) => a - b)) {
+      start.set(t, at);
+      at += count.get(t)!;
+    }
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = town[i];
+      const k = start.get(t)!;
+      order[k] = i;
+      start.set(t, k + 1);
+    }
+    // Only the columns the scans read in sequence move; names, types, lines and files stay and are reached through
+    // `at` (moving five million strings costs more than it saves).
+    for (const col of [this.codeNum, this.codeLen, this.hashCol, this.firstCol, this.lastCol, this.plainCol] as Column<Float64Array | Uint32Array | Uint8Array>[]) {
+      const old = col.data.slice(0, n);
+      for (let k = 0; k < n; k++) col.data[k] = old[order[k]];
+    }
+    this.at = order;
+    this.table = undefined;
+  }
+
   /** Drop entries from `n` on (a file re-read in another encoding). */
   truncate(n: number): void {
-    for (const a of [this.names, this.fulls, this.codes, this.types, this.lines, this.fileOf] as unknown[][]) a.length = n;
-    this.nameSet = undefined;
+    if (this.at) throw new Error('truncate after sortByScope');
+    this.names.length = n;
+    for (const m of [this.fullDiff, this.typeOverflow]) for (const k of m.keys()) if (k >= n) m.delete(k);
+    this.table = undefined;
+  }
+
+  /**
+   * Make every fingerprint say "read the string" (the scans then compute every key, as without fingerprints): the
+   * reference that tests compare the filtered scan with.
+   */
+  withoutFingerprints(): this {
+    this.plainCol.data.fill(0);
+    return this;
+  }
+
+  /** Fingerprint columns (read-only views for the uniqueness scan); `plain[i]` = 0 means: read the string itself. */
+  get fingerprints(): { hash: Uint32Array; first: Uint32Array; last: Uint32Array; plain: Uint8Array } {
+    return { hash: this.hashCol.data, first: this.firstCol.data, last: this.lastCol.data, plain: this.plainCol.data };
+  }
+
+  /** The name as read, and normalised. */
+  name(i: number): string {
+    return this.names[this.at ? this.at[i] : i];
+  }
+
+  full(i: number): string {
+    const j = this.at ? this.at[i] : i;
+    return this.fullDiff.get(j) ?? this.names[j];
+  }
+
+  /** Number of digits of entry i's administrative code (0 when it has none). */
+  codeLength(i: number): number {
+    return this.codeLen.data[i];
+  }
+
+  /** The first `len` digits of entry i's code as a number, or -1 when its code is shorter (or missing). */
+  codePrefix(i: number, len: number): number {
+    const have = this.codeLen.data[i];
+    if (have < len || !have) return -1;
+    return have === len ? this.codeNum.data[i] : Math.floor(this.codeNum.data[i] / POW10[have - len]);
+  }
+
+  code(i: number): string | undefined {
+    const len = this.codeLen.data[i];
+    return len ? String(this.codeNum.data[i]).padStart(len, '0') : undefined;
+  }
+
+  type(i: number): string | undefined {
+    const j = this.at ? this.at[i] : i;
+    const t = this.typeIdx.data[j];
+    return t === 255 ? this.typeOverflow.get(j) : this.typeList[t];
   }
 
   /** One entry as an object (for findings). */
   entry(i: number): ExistingEntry {
+    const j = this.at ? this.at[i] : i;
     return {
-      name: this.names[i],
-      full: this.fulls[i],
-      adminCode: this.codes[i],
-      type: this.types[i],
-      file: this.files[this.fileOf[i]],
-      line: this.lines[i],
+      name: this.names[j],
+      full: this.full(i),
+      adminCode: this.code(i),
+      type: this.type(i),
+      file: this.files[this.fileNo.data[j]],
+      line: this.lineNo.data[j],
       index: i,
     };
   }
 
-  /** Is `name` an existing standard name (in the loaded scopes)? */
+  /**
+   * Is `name` an existing standard name (in the loaded scopes)? An open-addressing table of store indices keyed by the
+   * name hash already stored (4 bytes a slot, twice the entries), not a Set of five million strings.
+   */
   hasName(name: string, _adminCode?: string): boolean {
-    this.nameSet ??= new Set(this.fulls);
-    return this.nameSet.has(name);
+    const n = this.size;
+    if (!n) return false;
+    if (!this.table) {
+      let cap = 1;
+      while (cap < n * 2) cap *= 2;
+      const table = new Uint32Array(cap);
+      const hash = this.hashCol.data;
+      for (let i = 0; i < n; i++) {
+        let slot = hash[i] & (cap - 1);
+        while (table[slot] !== 0) slot = (slot + 1) & (cap - 1);
+        table[slot] = i + 1;
+      }
+      this.table = table;
+    }
+    const table = this.table;
+    const mask = table.length - 1;
+    const h = nameHash(name);
+    for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const i = table[slot] - 1;
+      if (this.hashCol.data[i] === h && this.full(i) === name) return true;
+    }
+    return false;
   }
+}
+
+/** A numeric scope key of a code string (its first `len` digits), the same numbers as ExistingNames.codePrefix. */
+export function codePrefixOf(code: string | undefined, len: number): number {
+  if (!code || code.length < len) return -1;
+  return Number(code.length === len ? code : code.slice(0, len));
 }

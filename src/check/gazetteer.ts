@@ -90,6 +90,7 @@ export async function loadGazetteers(
     }
     stats.push(st);
   }
+  into.sortByScope();
   return { existing: into, stats };
 }
 

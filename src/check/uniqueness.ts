@@ -4,8 +4,9 @@ import type { Lists } from '../lists/lists.js';
 import { parseName } from '../name/parse.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
 import { scopeKey } from './admin.js';
-import type { ExistingEntry, ExistingNames } from './existing.js';
-import { foldNearSound, quickSoundKey } from './readingkey.js';
+import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
+import { hasMarked, nameHash, tradMarks } from './namekeys.js';
+import { firstSound, foldNearSound, quickSoundKey, unitSound } from './readingkey.js';
 
 /**
  * Uniqueness (rules.md §7): names compared inside a scope (township by default), within the batch and against the
@@ -36,7 +37,39 @@ interface NearOptions {
 /** Generics that make a derived name of a road on purpose (X支路, X横路 beside X路: rules.md near-duplicate). */
 const DERIVED = new Set(['支路', '横路', '横街', '后街', '前街', '小街', '小巷', '直街', '正街']);
 
-type KeyMaps = Partial<Record<Key, Map<string, AnalyzedRecord[]>>>;
+/**
+ * The batch records of one scope by comparison key, with cheap necessary conditions so that most existing names in
+ * the scope are dismissed without computing their keys: equal sound keys start with the same syllable, a name's 专名
+ * starts it, and equal strings have equal hashes. A class with every field set, so that the scan's property reads
+ * stay monomorphic.
+ */
+class KeyMaps {
+  exact: Map<string, Group> | undefined = undefined;
+  sound: Map<string, Group> | undefined = undefined;
+  strip: Map<string, Group> | undefined = undefined;
+  specific: Map<string, Group> | undefined = undefined;
+  fold: Map<string, Group> | undefined = undefined;
+  soundFirst: Set<string> | undefined = undefined;
+  foldFirst: Set<string> | undefined = undefined;
+  specificFirst: Set<number> | undefined = undefined;
+  /** smallHash of the exact and strip keys. */
+  exactHash: Set<number> | undefined = undefined;
+  stripHash: Set<number> | undefined = undefined;
+  /** Last unit of the strip keys, and first units of what strip() may remove in this scope (own names, 新, 老). */
+  stripLast: Set<number> | undefined = undefined;
+  stripFirst: Set<number> | undefined = undefined;
+}
+
+/** The records with one key: one record, or several. */
+type Group = AnalyzedRecord | AnalyzedRecord[];
+const members = (g: Group): readonly AnalyzedRecord[] => (Array.isArray(g) ? g : [g]);
+
+/** 30 bits of nameHash: a small integer, which number-keyed sets hold without boxing. */
+const smallHash = (h: number) => h & 0x3fffffff;
+
+/** Batch records by scope length → scope code (as a number: ExistingNames.codePrefix) → comparison keys. */
+type Index = Map<number, Map<number, KeyMaps>>;
+interface Coarse { rec: AnalyzedRecord; key: Key; value: string; scope: string }
 
 /** `ctx.shared` key: the pairs (pairKey) reported by duplicate/homophone/near-duplicate; nearby-duplicate skips them. */
 export const REPORTED_PAIRS = 'uniqueness:reported-pairs';
@@ -54,24 +87,44 @@ export const uniquenessGroup: BatchGroup = {
     const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'near-duplicate': [] };
 
     // 1. Index the batch records of each rule.
-    const index = new Map<number, Map<string, KeyMaps>>();
-    const coarse: { rec: AnalyzedRecord; key: Key; value: string; scope: string }[] = [];
+    const index: Index = new Map();
+    const coarse: Coarse[] = [];
     const put = (rec: AnalyzedRecord, scope: string | undefined, key: Key, value: string | undefined) => {
       if (!value) return;
       const want = SCOPE_LEN[scope ?? 'township'] ?? 9;
-      const sk = scopeKey(rec.admin, scope ?? 'township');
-      if (!sk) {
+      const sk = scopeKey(rec.admin, scope ?? 'township') === undefined ? -1 : codePrefixOf(rec.admin.code, want);
+      if (sk < 0) {
         coarse.push({ rec, key, value, scope: rec.admin.code ?? '' });
         return;
       }
       let byScope = index.get(want);
       if (!byScope) index.set(want, (byScope = new Map()));
       let maps = byScope.get(sk);
-      if (!maps) byScope.set(sk, (maps = {}));
+      if (!maps) byScope.set(sk, (maps = new KeyMaps()));
       const m = (maps[key] ??= new Map());
       const g = m.get(value);
-      if (!g) m.set(value, [rec]);
-      else if (g[g.length - 1] !== rec) g.push(rec);
+      // A single record is stored as itself (most keys have one): a million one-element arrays are 300 MB.
+      if (!g) m.set(value, rec);
+      else if (!Array.isArray(g)) {
+        if (g !== rec) m.set(value, [g, rec]);
+      } else if (g[g.length - 1] !== rec) g.push(rec);
+      if (key === 'exact') (maps.exactHash ??= new Set()).add(smallHash(nameHash(value)));
+      else if (key === 'sound') (maps.soundFirst ??= new Set()).add(firstSyllable(value.startsWith('T:') ? value.slice(2) : value));
+      else if (key === 'fold') (maps.foldFirst ??= new Set()).add(firstSyllable(value));
+      else if (key === 'specific') (maps.specificFirst ??= new Set()).add(value.charCodeAt(0));
+      else if (key === 'strip') {
+        (maps.stripHash ??= new Set()).add(smallHash(nameHash(value)));
+        (maps.stripLast ??= new Set()).add(value.charCodeAt(value.length - 1));
+        if (!maps.stripFirst) {
+          // What strip() may remove from an existing name of this scope (the scan uses the first record's options).
+          const o = near!.optionsFor(near!.records[0]);
+          const first = new Set<number>();
+          for (const p of o.stripPrefixes ?? DEFAULT_PREFIXES) first.add(p.charCodeAt(0));
+          if (want >= 9) for (const n of stripNamesFor(o, Math.floor(sk / 10 ** (want - 9)), undefined)) first.add(n.charCodeAt(0));
+          else first.add(-1); // coarser scopes hold several townships, each with its own names: no filter
+          maps.stripFirst = first;
+        }
+      }
     };
     for (const rec of dup?.records ?? []) put(rec, dup!.optionsFor(rec).scope, 'exact', exactKey(rec.full, lists));
     for (const rec of hom?.records ?? []) {
@@ -82,7 +135,7 @@ export const uniquenessGroup: BatchGroup = {
     for (const rec of near?.records ?? []) {
       const o = near!.optionsFor(rec);
       const full = exactKey(rec.full, lists);
-      put(rec, o.scope, 'strip', strip(full, o, rec.admin.code));
+      put(rec, o.scope, 'strip', strip(full, o, stripNamesFor(o, codePrefixOf(rec.admin.code, 9), rec.admin.code)));
       if (o.specific && !isDerived(rec.parsed, o)) put(rec, o.scope, 'specific', rec.parsed.specific);
       if (o.nearSound) {
         const k = soundKey(rec, false);
@@ -93,9 +146,10 @@ export const uniquenessGroup: BatchGroup = {
     // 2. Pairs inside the batch.
     for (const byScope of index.values()) {
       for (const maps of byScope.values()) {
-        for (const key of Object.keys(maps) as Key[]) {
-          for (const g of maps[key]!.values()) {
-            if (g.length < 2) continue;
+        for (const key of KEYS) {
+          if (!maps[key]) continue;
+          for (const g of maps[key].values()) {
+            if (!Array.isArray(g)) continue;
             for (const a of g) for (const b of g) if (a !== b) pairs[KIND_OF[key]].push([a, b]);
           }
         }
@@ -129,7 +183,7 @@ export const uniquenessGroup: BatchGroup = {
   },
 };
 
-function coarsePairs(coarse: { rec: AnalyzedRecord; key: Key; value: string; scope: string }[], index: Map<number, Map<string, KeyMaps>>, pairs: Record<Kind, [AnalyzedRecord, Other][]>): void {
+function coarsePairs(coarse: Coarse[], index: Index, pairs: Record<Kind, [AnalyzedRecord, Other][]>): void {
   const byValue = new Map<string, typeof coarse>();
   for (const c of coarse) {
     const k = `${c.key}\u0001${c.value}`;
@@ -137,15 +191,17 @@ function coarsePairs(coarse: { rec: AnalyzedRecord; key: Key; value: string; sco
     if (l) l.push(c);
     else byValue.set(k, [c]);
   }
-  for (const byScope of index.values()) {
-    for (const [sk, maps] of byScope) {
-      for (const key of Object.keys(maps) as Key[]) {
-        for (const [value, g] of maps[key]!) {
+  for (const [len, byScope] of index) {
+    for (const [num, maps] of byScope) {
+      const sk = String(num).padStart(len, '0');
+      for (const key of KEYS) {
+        if (!maps[key]) continue;
+        for (const [value, g] of maps[key]) {
           const cs = byValue.get(`${key}\u0001${value}`);
           if (!cs) continue;
           for (const c of cs) {
             if (c.scope && !sk.startsWith(c.scope)) continue;
-            for (const r of g) {
+            for (const r of members(g)) {
               pairs[KIND_OF[key]].push([c.rec, r], [r, c.rec]);
             }
           }
@@ -164,15 +220,15 @@ function coarsePairs(coarse: { rec: AnalyzedRecord; key: Key; value: string; sco
 
 function scanExisting(
   ex: ExistingNames,
-  index: Map<number, Map<string, KeyMaps>>,
-  coarse: { rec: AnalyzedRecord; key: Key; value: string; scope: string }[],
+  index: Index,
+  coarse: Coarse[],
   pairs: Record<Kind, [AnalyzedRecord, Other][]>,
   lists: Lists,
   tones: boolean,
   near: NearOptions | undefined,
 ): void {
   const lens = [...index.keys()];
-  const coarseByValue = new Map<string, typeof coarse>();
+  const coarseByValue = new Map<string, Coarse[]>();
   for (const c of coarse) {
     const k = `${c.key}\u0001${c.value}`;
     const l = coarseByValue.get(k);
@@ -183,55 +239,68 @@ function scanExisting(
   const hasCoarse = coarse.length > 0;
   const nLens = lens.length;
   const scopeMaps = lens.map((len) => index.get(len)!);
+  const nearOptions = near ?? {};
+  const { hash, first: firstUnit, last: lastUnit, plain } = ex.fingerprints;
   for (let i = 0; i < n; i++) {
-    const code = ex.codes[i];
-    const full = ex.fulls[i];
-    // Keys are computed on first need for this entry (most entries meet no batch record with the same key).
+    // Keys are computed on first need for this entry; the fingerprints (typed arrays) dismiss most entries without
+    // touching their strings (`plain[i]` = 0: a traditional character or surrogate, read the string).
+    const fast = plain[i] === 1;
+    const h = smallHash(hash[i]);
+    const c0 = firstUnit[i];
+    let full: string | undefined;
     let exact: string | undefined;
     let sound: string | undefined;
+    let first: string | undefined;
+    let first0: string | undefined;
     let stripped: string | undefined;
     let specific: string | null | undefined;
     let entry: ExistingEntry | undefined;
-    if (code) {
-      for (let li = 0; li < nLens; li++) {
-        const len = lens[li];
-        if (code.length < len) continue;
-        const maps = scopeMaps[li].get(len === code.length ? code : code.slice(0, len));
-        if (maps === undefined) continue;
-        if (maps.exact) {
-          exact ??= exactKey(full, lists);
-          const g = maps.exact.get(exact);
-          if (g) for (const r of g) pairs.duplicate.push([r, (entry ??= ex.entry(i))]);
+    for (let li = 0; li < nLens; li++) {
+      const sk = ex.codePrefix(i, lens[li]);
+      if (sk < 0) continue;
+      const maps = scopeMaps[li].get(sk);
+      if (maps === undefined) continue;
+      if (maps.exact && (!fast || maps.exactHash!.has(h))) {
+        exact ??= exactKey((full ??= ex.full(i)), lists);
+        const g = maps.exact.get(exact);
+        if (g) for (const r of members(g)) pairs.duplicate.push([r, (entry ??= ex.entry(i))]);
+      }
+      if (maps.sound && maps.soundFirst!.has((first ??= firstSyllableOf(ex, i, fast ? c0 : -1, tones)))) {
+        full ??= ex.full(i);
+        sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full);
+        const g = maps.sound.get(sound);
+        if (g) for (const r of members(g)) pairs.homophone.push([r, (entry ??= ex.entry(i))]);
+      }
+      if (maps.strip && (!fast || maps.stripHash!.has(h) || ((maps.stripFirst!.has(c0) || maps.stripFirst!.has(-1)) && maps.stripLast!.has(lastUnit[i])))) {
+        full ??= ex.full(i);
+        stripped ??= strip((exact ??= exactKey(full, lists)), nearOptions, stripNamesFor(nearOptions, ex.codePrefix(i, 9), ex.codeLength(i) < 9 ? ex.code(i) : undefined));
+        const g = maps.strip.get(stripped);
+        if (g) for (const r of members(g)) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
+      }
+      if (maps.specific && (!fast || maps.specificFirst!.has(c0))) {
+        full ??= ex.full(i);
+        if (specific === undefined) {
+          const p = parseName(full, PARSE_OPTIONS);
+          specific = near && isDerived(p, near) ? null : p.specific;
         }
-        if (maps.sound) {
-          sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full);
-          const g = maps.sound.get(sound);
-          if (g) for (const r of g) pairs.homophone.push([r, (entry ??= ex.entry(i))]);
-        }
-        if (maps.strip) {
-          stripped ??= strip((exact ??= exactKey(full, lists)), near ?? {}, code);
-          const g = maps.strip.get(stripped);
-          if (g) for (const r of g) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
-        }
-        if (maps.specific) {
-          if (specific === undefined) {
-            const p = parseName(full, PARSE_OPTIONS);
-            specific = near && isDerived(p, near) ? null : p.specific;
-          }
-          const g = specific === null ? undefined : maps.specific.get(specific);
-          if (g) for (const r of g) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
-        }
-        if (maps.fold) {
-          const g = maps.fold.get(foldNearSound(quickSoundKey(full)));
-          if (g) for (const r of g) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
+        const g = specific === null ? undefined : maps.specific.get(specific);
+        if (g) for (const r of members(g)) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
+      }
+      if (maps.fold) {
+        first0 ??= tones ? firstSyllableOf(ex, i, fast ? c0 : -1, false) : (first ??= firstSyllableOf(ex, i, fast ? c0 : -1, false));
+        if (maps.foldFirst!.has(foldNearSound(first0))) {
+          const g = maps.fold.get(foldNearSound(quickSoundKey((full ??= ex.full(i)))));
+          if (g) for (const r of members(g)) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
         }
       }
     }
     if (hasCoarse) {
+      full ??= ex.full(i);
+      const code = ex.code(i);
       const values: [Key, string | undefined][] = [
         ['exact', (exact ??= exactKey(full, lists))],
         ['sound', (sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full))],
-        ['strip', strip(exact, near ?? {}, code)],
+        ['strip', strip(exact, nearOptions, stripNamesFor(nearOptions, -1, code))],
         ['specific', parseName(full, PARSE_OPTIONS).specific],
         ['fold', foldNearSound(quickSoundKey(full))],
       ];
@@ -241,6 +310,18 @@ function scanExisting(
       }
     }
   }
+}
+
+/** The first syllable of an existing name: from its first unit `c0` when known (≥ 0), else from the string. */
+function firstSyllableOf(ex: ExistingNames, i: number, c0: number, tones: boolean): string {
+  return unitSound(c0, tones) || firstSound(ex.full(i), tones);
+}
+
+const KEYS: Key[] = ['exact', 'sound', 'strip', 'specific', 'fold'];
+
+function firstSyllable(key: string): string {
+  const sp = key.indexOf(' ');
+  return sp < 0 ? key : key.slice(0, sp);
 }
 
 const PARSE_OPTIONS = { classify: false } as const;
@@ -286,6 +367,7 @@ export function pairKey(a: AnalyzedRecord, b: Other): string {
 /** Normalised comparison text: traditional and variant characters → standard ones (only when there are any). */
 export function exactKey(full: string, lists: Lists): string {
   if (!lists.tradMap.size) return full;
+  if (!hasMarked(full, tradMarks(lists))) return full;
   let out: string | undefined;
   let i = 0;
   for (const ch of full) {
@@ -308,15 +390,15 @@ export function soundKey(rec: AnalyzedRecord, tones: boolean): string | undefine
 }
 
 /** The name without a leading 新/老 (or the profile's prefixes) and without the own division names. */
-function strip(full: string, o: NearOptions, code: string | undefined): string {
+function strip(full: string, o: NearOptions, names: readonly string[]): string {
   let s = full;
-  for (const name of stripNamesFor(o, code)) {
+  for (const name of names) {
     if (s.startsWith(name) && s.length - name.length >= 2) {
       s = s.slice(name.length);
       break;
     }
   }
-  for (const p of o.stripPrefixes ?? ['新', '老']) {
+  for (const p of o.stripPrefixes ?? DEFAULT_PREFIXES) {
     if (s.startsWith(p) && s.length - p.length >= 2) {
       s = s.slice(p.length);
       break;
@@ -325,24 +407,38 @@ function strip(full: string, o: NearOptions, code: string | undefined): string {
   return s;
 }
 
-const ownCache = new Map<string, string[]>();
+const DEFAULT_PREFIXES = ['新', '老'];
+const NONE: readonly string[] = [];
+/** Own division names by township (as a number, codePrefix) and by shorter code. */
+const ownByTownship = new Map<number, string[]>();
+const ownByCode = new Map<string, string[]>();
 
-function stripNamesFor(o: NearOptions, code: string | undefined): string[] {
+/**
+ * The names of the divisions a code lies in (city, county, township), longest first; `township` is the code's first
+ * nine digits as a number (-1 when it has fewer, then `code` itself is used).
+ */
+function stripNamesFor(o: NearOptions, township: number, code: string | undefined): readonly string[] {
   if (Array.isArray(o.stripNames)) return o.stripNames;
-  if ((o.stripNames ?? 'own-divisions') !== 'own-divisions' || !code) return [];
-  const key = code.length > 9 ? code.slice(0, 9) : code;
-  let names = ownCache.get(key);
-  if (!names) {
-    const idx = divisions();
-    const found: string[] = [];
-    for (const len of [4, 6, 9]) {
-      const d = key.length >= len ? idx.byCode.get(key.slice(0, len)) : undefined;
-      if (d) found.push(d.name, d.short);
-    }
-    names = [...new Set(found.filter((n) => n && n !== '市辖区' && n.length >= 2))].sort((a, b) => b.length - a.length);
-    ownCache.set(key, names);
+  if ((o.stripNames ?? 'own-divisions') !== 'own-divisions') return NONE;
+  if (township >= 0) {
+    let names = ownByTownship.get(township);
+    if (!names) ownByTownship.set(township, (names = ownDivisionNames(String(township).padStart(9, '0'))));
+    return names;
   }
+  if (!code) return NONE;
+  let names = ownByCode.get(code);
+  if (!names) ownByCode.set(code, (names = ownDivisionNames(code)));
   return names;
+}
+
+function ownDivisionNames(key: string): string[] {
+  const idx = divisions();
+  const found: string[] = [];
+  for (const len of [4, 6, 9]) {
+    const d = key.length >= len ? idx.byCode.get(key.slice(0, len)) : undefined;
+    if (d) found.push(d.name, d.short);
+  }
+  return [...new Set(found.filter((n) => n && n !== '市辖区' && n.length >= 2))].sort((a, b) => b.length - a.length);
 }
 
 /** The other record of a pair, for the finding's `related` list and message. */

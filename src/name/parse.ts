@@ -68,6 +68,12 @@ const DIRECTIONS = '东西南北中左右';
 const DIRECTION_CODES = new Set(Array.from(DIRECTIONS, (c) => c.charCodeAt(0)));
 const NUMERAL_CODES = new Set(Array.from('〇零一二三四五六七八九十百0123456789', (c) => c.charCodeAt(0)));
 const HAO = '号'.charCodeAt(0);
+
+/** Can the part of `s` before index `end` end in an ordinal (a numeral, or 号)? A cheap test before parseName. */
+export function mayEndInOrdinal(s: string, end: number): boolean {
+  const c = s.charCodeAt(end - 1);
+  return NUMERAL_CODES.has(c) || c === HAO;
+}
 const HENG = '横'.charCodeAt(0);
 /** First characters of compound generics that carry their own modifier (前街, 后街, 小街, 横路, 直街, 正街, 老街, 古街). */
 const COMPOUND_FIRST = '前后小横直正老古';

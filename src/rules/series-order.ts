@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { txt } from '../core/text.js';
-import { parseName } from '../name/parse.js';
+import { mayEndInOrdinal, parseName } from '../name/parse.js';
 import type { AnalyzedRecord, Related, Rule } from './types.js';
 import { centroid, lonLatLine, offsetMeters } from './util/geo.js';
 
@@ -15,6 +15,9 @@ interface Member {
   rec?: AnalyzedRecord;
   adminCode?: string;
 }
+
+const HAO = '号'.charCodeAt(0);
+const DI = '第'.charCodeAt(0);
 
 const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -74,30 +77,58 @@ export const seriesOrder: Rule<Options> = {
     if (ctx.existing?.size) {
       const batchNames = new Set(ctx.records.map((r) => r.full));
       const ex = ctx.existing;
-      // Series by township code, so that each existing name meets only the series of its own township.
-      const byScope = new Map<string, [string, { specific: string; generic: string; scope: string }][]>();
-      const loose: [string, { specific: string; generic: string; scope: string }][] = [];
-      for (const entry of stems) {
-        if (/^\d{9}$/.test(entry[1].scope)) {
-          const l = byScope.get(entry[1].scope);
-          if (l) l.push(entry);
-          else byScope.set(entry[1].scope, [entry]);
-        } else loose.push(entry);
+      // Series by their scope's code (as ExistingNames.codePrefix numbers, by digit count), so that each existing name
+      // meets only the series of its own area; a series placed only by a township name cannot meet existing names.
+      // Inside a scope, series by generic and then by stem: an existing name is split once (stem + numeral + generic),
+      // not compared with every series of its township.
+      interface ScopeSeries { genericLengths: number[]; byGeneric: Map<string, Map<string, string[]>> }
+      const byScope = new Map<number, Map<number, ScopeSeries>>();
+      for (const [key, st] of stems) {
+        if (!/^\d{2,9}$/.test(st.scope)) continue;
+        let m = byScope.get(st.scope.length);
+        if (!m) byScope.set(st.scope.length, (m = new Map()));
+        let ss = m.get(Number(st.scope));
+        if (!ss) m.set(Number(st.scope), (ss = { genericLengths: [], byGeneric: new Map() }));
+        if (!ss.genericLengths.includes(st.generic.length)) ss.genericLengths.push(st.generic.length);
+        let bySpecific = ss.byGeneric.get(st.generic);
+        if (!bySpecific) ss.byGeneric.set(st.generic, (bySpecific = new Map()));
+        const l = bySpecific.get(st.specific);
+        if (l) l.push(key);
+        else bySpecific.set(st.specific, [key]);
       }
-      for (let i = 0; i < ex.size; i++) {
-        const code = ex.codes[i];
-        const cands = code && code.length >= 9 ? byScope.get(code.slice(0, 9)) : undefined;
-        if (!cands && !loose.length) continue;
-        const full = ex.fulls[i];
-        if (batchNames.has(full)) continue;
-        for (const list of [cands, loose]) {
-          if (!list) continue;
-          for (const [key, st] of list) {
-            if (!full.startsWith(st.specific) || !full.endsWith(st.generic)) continue;
+      const lens = [...byScope.keys()];
+      const visit = (ss: ScopeSeries, i: number) => {
+        const full = ex.full(i);
+        for (const g of ss.genericLengths) {
+          const end = full.length - g;
+          if (end < 1 || !mayEndInOrdinal(full, end)) continue;
+          const bySpecific = ss.byGeneric.get(full.slice(end));
+          if (!bySpecific) continue;
+          // The stem is what precedes the numeral run (and 第, 号); it may also end inside the run (东四 + 十二条).
+          let j = full.charCodeAt(end - 1) === HAO ? end - 1 : end;
+          const runEnd = j;
+          while (j > 0 && mayEndInOrdinal(full, j) && full.charCodeAt(j - 1) !== HAO) j--;
+          const stemEnd = j > 0 && full.charCodeAt(j - 1) === DI ? j - 1 : j;
+          for (let e = stemEnd; e < runEnd; e = e < j ? j + 1 : e + 1) {
+            const keys = bySpecific.get(full.slice(0, e));
+            if (!keys) continue;
+            if (batchNames.has(full)) return;
             const p = parseName(full);
-            if (!p.ordinal || p.specific + (p.direction ?? '') !== st.specific || p.generic !== st.generic) continue;
-            groups.get(key)!.push({ value: p.ordinal.value, name: ex.names[i], adminCode: code });
+            if (!p.ordinal) return;
+            for (const key of keys) {
+              const st = stems.get(key)!;
+              if (p.specific + (p.direction ?? '') !== st.specific || p.generic !== st.generic) continue;
+              groups.get(key)!.push({ value: p.ordinal.value, name: ex.name(i), adminCode: ex.code(i) });
+            }
+            return;
           }
+        }
+      };
+      for (let i = 0; i < ex.size; i++) {
+        for (let li = 0; li < lens.length; li++) {
+          const sk = ex.codePrefix(i, lens[li]);
+          const ss = sk < 0 ? undefined : byScope.get(lens[li])!.get(sk);
+          if (ss) visit(ss, i);
         }
       }
     }

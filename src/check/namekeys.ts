@@ -1,0 +1,36 @@
+import type { Lists } from '../lists/lists.js';
+
+/**
+ * Cheap fingerprints of names for the existing-name scan (uniqueness.ts): computed once when a name is read, while
+ * its string is in the cache, so that the scan can dismiss most of millions of names from typed arrays alone.
+ */
+
+/** 32-bit FNV-1a over UTF-16 units (equal strings, equal hashes; a filter, confirmed by comparing the strings). */
+export function nameHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const MARKS = new WeakMap<Lists, Uint8Array>();
+
+/** 1 at each UTF-16 unit that may start a traditional or variant character (all high surrogates, to be safe). */
+export function tradMarks(lists: Lists): Uint8Array {
+  let m = MARKS.get(lists);
+  if (!m) {
+    m = new Uint8Array(65536);
+    m.fill(1, 0xd800, 0xdc00);
+    for (const ch of lists.tradMap.keys()) m[ch.charCodeAt(0)] = 1;
+    MARKS.set(lists, m);
+  }
+  return m;
+}
+
+/** Does `s` contain a unit marked in `marks`? */
+export function hasMarked(s: string, marks: Uint8Array): boolean {
+  for (let k = 0; k < s.length; k++) if (marks[s.charCodeAt(k)] === 1) return true;
+  return false;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ExistingNames, codePrefixOf } from '../../src/check/existing.js';
+
+function store(rows: [string, string | undefined][]): ExistingNames {
+  const ex = new ExistingNames();
+  const f = ex.addFile('existing.csv');
+  rows.forEach(([name, code], i) => ex.add(name, name.replace(/\s+/g, ''), code, i % 2 ? '道路' : undefined, f, i + 2));
+  return ex;
+}
+
+describe('ExistingNames', () => {
+  it('keeps codes as numbers without losing digits or leading zeros', () => {
+    const ex = store([['幸福路', '370523101001'], ['和平路', '370523101'], ['无码路', undefined], ['零头路', '012345678'], ['坏码路', '37x']]);
+    expect([0, 1, 2, 3, 4].map((i) => ex.code(i))).toEqual(['370523101001', '370523101', undefined, '012345678', undefined]);
+    expect(ex.codePrefix(0, 9)).toBe(370523101);
+    expect(ex.codePrefix(0, 6)).toBe(370523);
+    expect(ex.codePrefix(1, 12)).toBe(-1);
+    expect(ex.codePrefix(2, 9)).toBe(-1);
+    expect(codePrefixOf('370523101001', 9)).toBe(370523101);
+    expect(codePrefixOf('3705', 9)).toBe(-1);
+  });
+
+  it('gives entries back with file, line, type and the normalised name', () => {
+    const ex = store([['幸福 路', '370523101001'], ['和平路', '370523101002']]);
+    expect(ex.entry(0)).toMatchObject({ name: '幸福 路', full: '幸福路', adminCode: '370523101001', line: 2, file: 'existing.csv', type: undefined });
+    expect(ex.entry(1)).toMatchObject({ name: '和平路', type: '道路', line: 3 });
+  });
+
+  it('sorts by township and keeps every entry reachable with its own line', () => {
+    const rows: [string, string | undefined][] = [];
+    for (let i = 0; i < 500; i++) rows.push([`路${i}`, i % 7 === 0 ? undefined : `3705231${String(i % 13).padStart(2, '0')}${String(i).padStart(3, '0')}`]);
+    const ex = store(rows);
+    ex.sortByScope();
+    const seen = new Map<string, { code?: string; line: number }>();
+    let prev = -1;
+    for (let i = 0; i < ex.size; i++) {
+      const e = ex.entry(i);
+      seen.set(e.name, { code: e.adminCode, line: e.line });
+      const t = Math.max(0, ex.codePrefix(i, 9));
+      expect(t).toBeGreaterThanOrEqual(prev);
+      prev = t;
+    }
+    rows.forEach(([name, code], i) => expect(seen.get(name)).toEqual({ code, line: i + 2 }));
+  });
+
+  it('answers hasName for every stored name, before and after sorting, and only for those', () => {
+    const rows: [string, string | undefined][] = Array.from({ length: 3000 }, (_, i) => [`名${i}路`, `37052310${i % 9}001`]);
+    const ex = store(rows);
+    expect(rows.every(([n]) => ex.hasName(n))).toBe(true);
+    expect(ex.hasName('名3000路')).toBe(false);
+    ex.sortByScope();
+    expect(rows.every(([n]) => ex.hasName(n))).toBe(true);
+    expect(['名-1路', '', '路'].some((n) => ex.hasName(n))).toBe(false);
+    expect(new ExistingNames().hasName('幸福路')).toBe(false);
+  });
+});
