@@ -31,6 +31,16 @@ mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const stamp = out.date.replace(/[:.]/g, '-');
 writeFileSync(new URL(`./results/${stamp}.json`, import.meta.url), JSON.stringify(out, null, 2));
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(out, null, 2));
-console.log(`saved bench/results/${stamp}.json`);
+// The same figures as a Markdown table (for notes and reviews).
+const cell = (v) => (v === undefined || v === null ? '' : String(v).replace(/\|/g, '\\|'));
+const md = [`# diming benchmarks — ${out.date}`, '', `Node ${out.node}, ${out.cpus} × ${out.cpu ?? 'CPU'}. Medians of several runs; baselines measured in the same run.`, ''];
+for (const r of results) {
+  md.push(`## ${r.name}`, '', '| metric | value | unit | note | target | pass | runs |', '|---|---|---|---|---|---|---|');
+  for (const row of r.rows) md.push(`| ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.unit)} | ${cell(row.note)} | ${cell(row.target)} | ${row.pass === undefined ? '' : row.pass ? 'yes' : 'no'} | ${cell(row.runs?.map((x) => +(+x).toFixed(2)).join(' / '))} |`);
+  md.push('');
+}
+writeFileSync(new URL(`./results/${stamp}.md`, import.meta.url), md.join('\n'));
+writeFileSync(new URL('./results/latest.md', import.meta.url), md.join('\n'));
+console.log(`saved bench/results/${stamp}.json and .md`);
 const failed = results.flatMap((r) => r.rows.filter((row) => row.pass === false).map((row) => `${r.name}: ${row.metric}`));
 if (failed.length) console.log(`below target: ${failed.join('; ')}`);
