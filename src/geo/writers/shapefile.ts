@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Geometry, Position } from 'geojson';
 import { inputError } from '../../core/errors.js';
 import { type Text, txt } from '../../core/text.js';
-import { type AtomicStream, openAtomic } from '../../io/writers/atomic.js';
+import { type AtomicStream, destroyStream, openAtomic } from '../../io/writers/atomic.js';
 import { prjFor } from '../crs.js';
 import { type Family, bbox, family, rewind } from '../geometry.js';
 import { checkRfc7946 } from '../validate.js';
@@ -159,9 +159,9 @@ export async function writeShapefile(target: string, features: FeatureSource, op
 
   const dir = await mkdtemp(join(tmpdir(), 'diming-shp-'));
   const spoolPath = join(dir, 'spool.jsonl');
+  const spool = createWriteStream(spoolPath);
   try {
     // Pass 1: validate, collect header facts, spool.
-    const spool = createWriteStream(spoolPath);
     let spoolErr: unknown;
     spool.on('error', (e) => {
       spoolErr = e;
@@ -311,6 +311,7 @@ export async function writeShapefile(target: string, features: FeatureSource, op
     }
     return { files: [paths.shp, paths.shx, paths.dbf, paths.prj, paths.cpg], features: n, notes, fields };
   } finally {
+    await destroyStream(spool);
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DimingError, usageError } from '../../core/errors.js';
@@ -75,10 +75,22 @@ export async function openAtomic(target: string): Promise<AtomicStream> {
       }
     },
     async abort() {
-      ws.destroy();
+      await destroyStream(ws);
       await rm(tmp, { force: true });
     },
   };
+}
+
+/**
+ * Destroy a file write stream and wait until it is closed. Its file is opened asynchronously,
+ * so removing the file straight after destroy() could run before the open and leave it behind.
+ */
+export function destroyStream(ws: WriteStream): Promise<void> {
+  return new Promise<void>((res) => {
+    if (ws.closed) return res();
+    ws.once('close', () => res());
+    ws.destroy();
+  });
 }
 
 async function ensureDir(target: string): Promise<void> {
