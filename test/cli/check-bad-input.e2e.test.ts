@@ -338,9 +338,8 @@ describe('diming check: malformed input is refused cleanly (exit 2, Chinese mess
     describe(group, () => {
       it.each(cases)('%s', (_label, input, e, extra = []) => {
         const file = input();
-        const t = performance.now();
+        // No timing assertion (timing belongs in the bench); the test timeout catches a hang.
         expectRefused(check(file, extra), file, e);
-        expect(performance.now() - t, 'refused quickly').toBeLessThan(20_000);
       }, 60_000);
     });
   }
@@ -446,10 +445,8 @@ describe('--gazetteer files: refused before any output', () => {
   ];
   it.each(cases)('%s', (_label, input, e) => {
     const file = input();
-    const t = performance.now();
     const r = runInto(['check', B('good.csv'), '-f', 'json', '--gazetteer', file], file.endsWith('nope.csv') ? B('good.csv') : file);
     expectRefused(r, file, e);
-    expect(performance.now() - t, 'refused quickly').toBeLessThan(20_000);
   }, 60_000);
 });
 
