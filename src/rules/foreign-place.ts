@@ -27,7 +27,12 @@ export const foreignPlace: Rule = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const text = rec.parsed.specific || rec.full;
+    // The 专名 is searched (a generic is no place name), unless a listed name runs into the generic: 华尔街 is 华尔 + 街.
+    let text = rec.parsed.specific || rec.full;
+    if (text !== rec.full && rec.full.startsWith(text)) {
+      const whole = findWords(lists.foreignPlaces, rec.full, 3);
+      if (whole.some((h) => h.index < text.length && h.end > text.length)) text = rec.full;
+    }
     if (text.length < 2) return;
     const hits = findWords(lists.foreignPlaces, text, 2);
     if (!hits.length) return;

@@ -3,7 +3,7 @@ import { ruleTester } from './tester.js';
 
 ruleTester(foreignPlace, {
   valid: [
-    '加禾路', '精英国际路', '华美国度路', '幸福路', '巴西路', '米兰路', '黑山路', '柏林路',
+    '加禾路', '华尔路', '精英国际路', '华美国度路', '幸福路', '巴西路', '米兰路', '黑山路', '柏林路',
     { name: '德州路', fields: { admin_code: '371402' }, label: '德州 is a Chinese city' },
   ],
   invalid: [
@@ -14,5 +14,8 @@ ruleTester(foreignPlace, {
     { name: '欧洲城路', errors: [{ severity: 'error', message: '欧洲' }] },
     { name: '东京路', label: 'ambiguous entry: soft', errors: [{ severity: 'warning', soft: true }] },
     { name: '英国路', errors: [{ severity: 'error' }] },
+    { name: '华尔街', label: 'a listed name that runs into the generic (华尔 + 街)', errors: [{ severity: 'error', message: '华尔街' }] },
+    { name: '唐宁街', fields: { type: '街' }, errors: [{ severity: 'error', message: '唐宁街' }] },
+    { name: '第五大道', label: 'Fifth Avenue, but also an ordinal: soft', errors: [{ severity: 'warning', soft: true }] },
   ],
 });
