@@ -61,21 +61,40 @@ class Analyzed implements AnalyzedRecord {
   }
 
   get romanization(): Romanization | undefined {
-    if (this.roman === undefined) {
-      try {
-        this.roman = this.ortho.romanize(this.full, {
-          type: this.type,
-          region: this.admin.code,
-          reading: this.record.fields.reading,
-          specific: this.record.fields.specific,
-          generic: this.record.fields.generic,
-          segmentation: this.record.fields.segmentation,
-        });
-      } catch {
-        // Names that cannot be spelled (Latin letters, punctuation) are reported by han-only.
-        this.roman = null;
-      }
-    }
+    if (this.roman === undefined) this.roman = this.spell();
     return this.roman ?? undefined;
   }
+
+  /**
+   * The readings of the whole name for sound comparisons (toneless, or toned): the uniqueness rules need only this
+   * string for every record, so the romanization is not kept for it (a million kept romanizations cost ~260 MB).
+   */
+  sound(tones: boolean): string | undefined {
+    const r = this.roman === undefined ? this.spell() : this.roman;
+    return r ? soundKeyOf(r, tones) : undefined;
+  }
+
+  private spell(): Romanization | null {
+    try {
+      return this.ortho.romanize(this.full, {
+        type: this.type,
+        region: this.admin.code,
+        reading: this.record.fields.reading,
+        specific: this.record.fields.specific,
+        generic: this.record.fields.generic,
+        segmentation: this.record.fields.segmentation,
+      });
+    } catch {
+      // Names that cannot be spelled (Latin letters, punctuation) are reported by han-only.
+      return null;
+    }
+  }
+}
+
+/** Toneless (or toned) syllables of the whole name, one per character, lower case, separated by spaces. */
+export function soundKeyOf(r: Romanization, tones: boolean): string | undefined {
+  if (!tones) return r.soundKey || undefined;
+  let out = '';
+  for (const s of r.charSyllables) out = out ? `${out} ${s.toLowerCase()}` : s.toLowerCase();
+  return out;
 }

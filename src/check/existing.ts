@@ -4,8 +4,9 @@ import { hasMarked, nameHash, tradMarks } from './namekeys.js';
 
 /**
  * Existing standard names (--gazetteer), kept only for the scopes the batch needs, so memory does not grow with
- * rows elsewhere. Stored column-wise in typed arrays: five million names cost a few arrays and their name strings,
- * not five million objects (codes are numbers with their digit count, lines and files small integers).
+ * rows elsewhere. Stored column-wise in typed arrays: five million names cost a few arrays, not five million objects
+ * or strings (the names' UTF-16 units are packed in one array; codes are numbers with their digit count, lines and
+ * files small integers). A packed name becomes a string only when a scan or a finding needs it.
  */
 export interface ExistingEntry {
   name: string;
@@ -44,8 +45,13 @@ export class ExistingNames {
    * filled by runCheck (src/check/located.ts) when the rule is on and the batch has geometry.
    */
   located?: LocatedName[];
-  /** Name strings in reading order (`at[i]` maps a store index to its place here after sortByScope). */
-  private readonly names: string[] = [];
+  /**
+   * Names in reading order, packed: the UTF-16 units of name k are units[start[k] .. start[k+1]) (`at[i]` maps a
+   * store index to its place here after sortByScope). Five million strings would cost ~200 MB of heap and GC work.
+   */
+  private units = new Uint16Array(1 << 16);
+  private readonly start = new Column((n) => new Uint32Array(n));
+  private count = 0;
   private at: Uint32Array | undefined;
   /** The normalised name where it differs from `names[i]` (rare: most names arrive normalised). */
   private readonly fullDiff = new Map<number, string>();
@@ -78,8 +84,8 @@ export class ExistingNames {
   /** `code` is a normalised administrative code (digits only, as normalizeAdminCode returns). */
   add(name: string, full: string, code: string | undefined, type: string | undefined, file: number, line: number): void {
     if (this.at) throw new Error('add after sortByScope');
-    const i = this.names.length;
-    this.names.push(name);
+    const i = this.count++;
+    this.pack(i, name);
     if (full !== name) this.fullDiff.set(i, full);
     // Codes are digits (normalizeAdminCode); anything else is stored as no code rather than as NaN.
     const num = code ? Number(code) : NaN;
@@ -110,7 +116,32 @@ export class ExistingNames {
   }
 
   get size(): number {
-    return this.names.length;
+    return this.count;
+  }
+
+  private pack(i: number, name: string): void {
+    const from = i ? this.start.data[i] : 0;
+    if (!i) this.start.set(0, 0);
+    const to = from + name.length;
+    if (to > this.units.length) {
+      let cap = this.units.length * 2;
+      while (cap < to) cap *= 2;
+      const next = new Uint16Array(cap);
+      next.set(this.units.subarray(0, from));
+      this.units = next;
+    }
+    for (let k = 0; k < name.length; k++) this.units[from + k] = name.charCodeAt(k);
+    this.start.set(i + 1, to);
+  }
+
+  /** Name k in reading order as a string. */
+  private unpack(k: number): string {
+    const from = this.start.data[k];
+    const to = this.start.data[k + 1];
+    if (to - from <= 2048) return String.fromCharCode.apply(null, this.units.subarray(from, to) as unknown as number[]);
+    let out = '';
+    for (let a = from; a < to; a += 2048) out += String.fromCharCode.apply(null, this.units.subarray(a, Math.min(a + 2048, to)) as unknown as number[]);
+    return out;
   }
 
   /**
@@ -159,7 +190,7 @@ export class ExistingNames {
   /** Drop entries from `n` on (a file re-read in another encoding). */
   truncate(n: number): void {
     if (this.at) throw new Error('truncate after sortByScope');
-    this.names.length = n;
+    this.count = Math.min(this.count, n);
     for (const m of [this.fullDiff, this.typeOverflow]) for (const k of m.keys()) if (k >= n) m.delete(k);
     this.table = undefined;
   }
@@ -180,12 +211,12 @@ export class ExistingNames {
 
   /** The name as read, and normalised. */
   name(i: number): string {
-    return this.names[this.at ? this.at[i] : i];
+    return this.unpack(this.at ? this.at[i] : i);
   }
 
   full(i: number): string {
     const j = this.at ? this.at[i] : i;
-    return this.fullDiff.get(j) ?? this.names[j];
+    return this.fullDiff.get(j) ?? this.unpack(j);
   }
 
   /** Number of digits of entry i's administrative code (0 when it has none). */
@@ -215,7 +246,7 @@ export class ExistingNames {
   entry(i: number): ExistingEntry {
     const j = this.at ? this.at[i] : i;
     return {
-      name: this.names[j],
+      name: this.unpack(j),
       full: this.full(i),
       adminCode: this.code(i),
       type: this.type(i),

@@ -7,6 +7,7 @@ import { scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
 import { hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey, unitSound } from './readingkey.js';
+import { soundKeyOf } from './analyze.js';
 
 /**
  * Uniqueness (rules.md §7): names compared inside a scope (township by default), within the batch and against the
@@ -381,12 +382,9 @@ export function exactKey(full: string, lists: Lists): string {
 
 /** Toneless (or toned) syllables of the whole name, one per character, from the engine. */
 export function soundKey(rec: AnalyzedRecord, tones: boolean): string | undefined {
+  if (rec.sound) return rec.sound(tones);
   const r = rec.romanization;
-  if (!r) return undefined;
-  if (!tones) return r.soundKey || undefined;
-  let out = '';
-  for (const s of r.charSyllables) out = out ? `${out} ${s.toLowerCase()}` : s.toLowerCase();
-  return out;
+  return r ? soundKeyOf(r, tones) : undefined;
 }
 
 /** The name without a leading 新/老 (or the profile's prefixes) and without the own division names. */

@@ -7,6 +7,8 @@ import { aliasRank, countHeaderMatches, matchHeader, nameAliases } from './colum
 import { readCsv } from './readers/csv.js';
 import { readXlsx } from './readers/xlsx.js';
 import { readStdin } from './stdin.js';
+
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
 import type { RawTable } from './table.js';
 
 export interface ReadOptions {
@@ -237,20 +239,31 @@ function datasetBelowHeader(raw: RawTable, headerIdx: number, file: string, opts
   const nameCol = opts.column !== undefined ? findColumn(columns, opts.column) : byKey.get('name');
   const extraHeaders = columns.filter((c) => !c.key && !c.candidate).map((c) => c.header);
   const records: NameRecord[] = [];
+  // Values that repeat down a column (类别, 区划代码, 乡镇 …) are kept once: a million rows would otherwise hold a
+  // million copies of 道路. Only short values are looked up, and the table stops growing at a bound.
+  const interned = new Map<string, string>();
+  const once = (v: string): string => {
+    if (v.length > 24) return v;
+    const had = interned.get(v);
+    if (had !== undefined) return had;
+    if (interned.size < 200_000) interned.set(v, v);
+    return v;
+  };
   for (let r = headerIdx + 1; r < raw.rows.length; r++) {
     const cells = raw.rows[r];
     if (!keepEmpty && cells.every((c) => !c || !c.trim())) continue;
     const fields: RecordFields = {};
-    const extra: Record<string, string> = {};
+    // Tables without extra columns share one empty (frozen) object.
+    const extra: Record<string, string> = extraHeaders.length ? {} : NO_EXTRA;
     let candidates: string[] | undefined;
     for (const c of columns) {
       const v = (cells[c.index] ?? '').trim();
       if (c.key) {
-        if (v) fields[c.key] = v;
+        if (v) fields[c.key] = c.key === 'name' ? v : once(v);
       } else if (c.candidate) {
         if (v) (candidates ??= [])[c.candidate - 1] = v;
       } else {
-        extra[c.header] = cells[c.index] ?? '';
+        extra[c.header] = once(cells[c.index] ?? '');
       }
     }
     const name = nameCol ? (cells[nameCol.index] ?? '').trim() : '';

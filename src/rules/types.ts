@@ -74,6 +74,8 @@ export interface AnalyzedRecord {
   parsed: ParsedName;
   /** Pinyin of the name (computed on first use). */
   readonly romanization: Romanization | undefined;
+  /** The sound key of the name without keeping its romanization (see soundKey in check/uniqueness.ts). */
+  sound?(tones: boolean): string | undefined;
   admin: AdminInfo;
   /** Profile used for this row (--profile auto may differ per row). */
   profile: string;

@@ -20,6 +20,24 @@ describe('ExistingNames', () => {
     expect(codePrefixOf('3705', 9)).toBe(-1);
   });
 
+  it('packs names without losing any: surrogate pairs, empty and very long names, growth, truncate then add', () => {
+    const long = '长'.repeat(5000) + '路';
+    const names = ['𠀋村路', '', long, '幸福路', ...Array.from({ length: 40_000 }, (_, i) => `第${i}号路`)];
+    const ex = new ExistingNames();
+    const f = ex.addFile('a.csv');
+    names.forEach((n, i) => ex.add(n, n, '370523101', undefined, f, i + 2));
+    ex.truncate(3);
+    ex.add('和平路', '和平路', '370523101', undefined, f, 99);
+    expect(ex.size).toBe(4);
+    expect([0, 1, 2, 3].map((i) => ex.name(i))).toEqual(['𠀋村路', '', long, '和平路']);
+    expect(ex.hasName(long)).toBe(true);
+    expect(ex.hasName('幸福路')).toBe(false);
+    const big = new ExistingNames();
+    const fb = big.addFile('b.csv');
+    names.forEach((n, i) => big.add(n, n, '370523101', undefined, fb, i + 2));
+    expect(Array.from({ length: big.size }, (_, i) => big.name(i))).toEqual(names);
+  });
+
   it('gives entries back with file, line, type and the normalised name', () => {
     const ex = store([['幸福 路', '370523101001'], ['和平路', '370523101002']]);
     expect(ex.entry(0)).toMatchObject({ name: '幸福 路', full: '幸福路', adminCode: '370523101001', line: 2, file: 'existing.csv', type: undefined });
