@@ -62,11 +62,17 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   // The legal notice on offset coordinates must be seen even when the report goes to a file (formats.md §3.5).
   if (result.offsetSource && (o.output || o.format !== 'text')) process.stderr.write(`${tr(OFFSET_NOTICE)}\n`);
   const profileName = result.profiles.length > 1 ? `auto (${result.profiles[0].name} …)` : result.profiles[0].name;
+  const source = basename(ds.source.file);
+  // The report is built from the findings alone: let the records and geometries (most of a large batch's memory) go
+  // first, so that building it reuses their space instead of growing the process.
+  ds.records.length = 0;
+  result.records.length = 0;
+  result.geometry = undefined;
   let out: string;
   switch (o.format) {
     case 'json': out = toJson(result); break;
     case 'csv': out = toCsvReport(result); break;
-    case 'html': out = toHtml(result, { source: basename(ds.source.file), profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
+    case 'html': out = toHtml(result, { source, profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
     default: out = toText(result, Boolean(o.verbose));
   }
   await emit(out, o.output, [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : [])]);
