@@ -209,11 +209,14 @@ function fromPath(path: string): AdminInfo {
   return fromCode(prefix);
 }
 
+/** Digits of the administrative code that make up each uniqueness scope (rules.md §0.3). */
+export const SCOPE_LEN: Readonly<Record<string, number>> = { village: 12, township: 9, county: 6, city: 4, province: 2 };
+
 /** The record's scope key for a uniqueness scope (rules.md §0.3), or undefined when the area is too coarse. */
 export function scopeKey(admin: AdminInfo, scope: string): string | undefined {
   const code = admin.code;
   if (!code) return undefined;
-  const len = scope === 'village' ? 12 : scope === 'township' ? 9 : scope === 'county' ? 6 : scope === 'city' ? 4 : 0;
+  const len = SCOPE_LEN[scope];
   if (!len) return undefined;
   return code.length >= len ? code.slice(0, len) : undefined;
 }

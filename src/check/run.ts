@@ -4,7 +4,7 @@ import { type Profile, builtInProfiles, loadProfile } from '../profiles/profile.
 import { RULES } from '../rules/registry.js';
 import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
-import { AdminResolver } from './admin.js';
+import { AdminResolver, SCOPE_LEN } from './admin.js';
 import { type CheckResult, analyzeDataset, checkAnalyzed } from './engine.js';
 import { ScopeNeeds, loadGazetteers } from './gazetteer.js';
 import type { DatasetGeometry } from '../geo/analyze.js';
@@ -35,7 +35,6 @@ export interface RunCheckResult extends CheckResult {
   offsetSource?: boolean;
 }
 
-const SCOPE_LEN: Record<string, number> = { village: 12, township: 9, county: 6, city: 4, province: 2 };
 
 /** The whole check of one dataset: profiles, existing names restricted to the batch's scopes, rules. */
 export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunCheckResult> {

@@ -3,7 +3,7 @@ import { divisionPath, divisions } from '../divisions/divisions.js';
 import type { Lists } from '../lists/lists.js';
 import { parseName } from '../name/parse.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
-import { scopeKey } from './admin.js';
+import { SCOPE_LEN, scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
 import { hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey, unitSound } from './readingkey.js';
@@ -20,7 +20,6 @@ type Kind = 'duplicate' | 'homophone' | 'near-duplicate';
 type Key = 'exact' | 'sound' | 'strip' | 'specific' | 'fold';
 const KIND_OF: Record<Key, Kind> = { exact: 'duplicate', sound: 'homophone', strip: 'near-duplicate', specific: 'near-duplicate', fold: 'near-duplicate' };
 const ORDER: Kind[] = ['duplicate', 'homophone', 'near-duplicate'];
-const SCOPE_LEN: Record<string, number> = { village: 12, township: 9, county: 6, city: 4, province: 2 };
 
 export type Other = AnalyzedRecord | ExistingEntry;
 
