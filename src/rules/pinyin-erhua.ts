@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { alignSyllables, bestExpected, columnLabel, suppliedSyllables, suppliedValues } from './util/pinyin.js';
+import { alignSyllables, suppliedReadings } from './util/pinyin.js';
 
 /** rules.md §9 `pinyin-erhua`: r only where 儿 is written. */
 export const pinyinErhua: Rule = {
@@ -15,12 +15,7 @@ export const pinyinErhua: Rule = {
   },
   check(ctx) {
     const { rec } = ctx;
-    for (const sup of suppliedValues(rec)) {
-      const exp = bestExpected(rec, sup);
-      if (!exp) continue;
-      const syl = suppliedSyllables(sup, exp);
-      if (!syl) continue;
-      const label = columnLabel(sup);
+    for (const { sup, exp, syl, label } of suppliedReadings(rec)) {
       for (const d of alignSyllables(exp.syllables, syl, false)) {
         if (d.kind === 'er-split') {
           ctx.report(txt(

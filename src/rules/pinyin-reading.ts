@@ -3,7 +3,7 @@ import { libraryReadings } from '../pinyin/library.js';
 import { defaultDictionary } from '../pinyin/readings.js';
 import { stripTones } from '../pinyin/syllable.js';
 import type { Rule } from './types.js';
-import { type Diff, type ExpectedForm, alignSyllables, bestExpected, columnLabel, expectedShown, fold, suppliedSyllables, suppliedValues } from './util/pinyin.js';
+import { type Diff, type ExpectedForm, alignSyllables, expectedShown, fold, suppliedReadings } from './util/pinyin.js';
 
 /** May the user's syllable be a local reading the engine could not know (a place-dependent character)? */
 function acceptedAlternative(exp: ExpectedForm, d: Diff): boolean {
@@ -32,12 +32,7 @@ export const pinyinReading: Rule = {
   },
   check(ctx) {
     const { rec } = ctx;
-    for (const sup of suppliedValues(rec)) {
-      const exp = bestExpected(rec, sup);
-      if (!exp) continue;
-      const syl = suppliedSyllables(sup, exp);
-      if (!syl) continue; // not pinyin at all: pinyin-scheme reports it
-      const label = columnLabel(sup);
+    for (const { sup, exp, syl, label } of suppliedReadings(rec)) {
       const diffs = alignSyllables(exp.syllables, syl, sup.toned).filter((d) => d.kind !== 'er-split' && d.kind !== 'er-added');
       if (!diffs.length) continue;
       const count = diffs.filter((d) => d.kind === 'missing' || d.kind === 'extra');

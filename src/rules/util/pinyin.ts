@@ -345,6 +345,19 @@ export function bestExpected(rec: AnalyzedRecord, sup: Supplied): ExpectedForm |
   return digits;
 }
 
+/**
+ * Each supplied pinyin value that reads as syllables, with the expected form it is compared with and its column
+ * label (values that are not pinyin at all are pinyin-scheme's to report).
+ */
+export function* suppliedReadings(rec: AnalyzedRecord): Generator<{ sup: Supplied; exp: ExpectedForm; syl: SupSyl[]; label: Text }> {
+  for (const sup of suppliedValues(rec)) {
+    const exp = bestExpected(rec, sup);
+    if (!exp) continue;
+    const syl = suppliedSyllables(sup, exp);
+    if (syl) yield { sup, exp, syl, label: columnLabel(sup) };
+  }
+}
+
 /** The expected spelling in the supplied string's form, for messages. */
 export function expectedShown(exp: ExpectedForm, sup: Supplied): string {
   return sup.isSign ? exp.roman.sign : sup.toned ? exp.roman.pinyin : exp.roman.plain;
