@@ -230,23 +230,11 @@ export function parseTargetCrs(text: string): CrsInfo {
   return info;
 }
 
-/** Like parseCrs, but an unknown value is an input error at `where` (a crs column, an EWKT SRID …). */
-export function requireCrs(text: string, where?: Where): CrsInfo {
-  const info = parseCrs(text, where);
-  if (!info) throw inputError(txt(`不认识的坐标系「${text}」`, `unknown coordinate system "${text}"`), where, SUPPORTED_HINT);
-  return info;
-}
-
 /** The CRS behind an id produced by this module (never undefined for such ids). */
 export function crsInfo(id: string): CrsInfo {
   const info = parseCrs(id);
   if (!info) throw usageError(txt(`不认识的坐标系「${id}」`, `unknown coordinate system "${id}"`), SUPPORTED_HINT);
   return info;
-}
-
-/** Both lon/lat CRSs; CGCS2000 is treated as WGS84-compatible (sub-metre difference, formats.md §3.2). */
-export function isLonLat(info: CrsInfo): boolean {
-  return info.kind === 'geographic';
 }
 
 /** A Transverse Mercator (or UTM / longlat) proj string on GRS80 or WGS84, as read from a .prj or --crs. */

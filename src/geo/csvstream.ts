@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { inputError } from '../core/errors.js';
 import { txt } from '../core/text.js';
 import { type TextEncoding, encodingFromLabel } from '../io/encoding.js';
+import { detectDelimiter } from '../io/readers/csv.js';
 
 /**
  * Streaming CSV for large geometry tables (millions of WKT rows) in constant memory.
@@ -162,23 +163,6 @@ export class CsvSplitter {
   }
 }
 
-/** Tab for .tsv/.tab and UTF-16, else the commonest of , ; \t outside quotes in the first lines. */
-export function sniffDelimiter(sample: string, file = ''): string {
-  if (/\.(tsv|tab)$/i.test(file)) return '\t';
-  const lines = sample.slice(0, 65536).split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
-  const counts: Record<string, number> = { ',': 0, '\t': 0, ';': 0 };
-  for (const line of lines) {
-    let inQuote = false;
-    for (const ch of line) {
-      if (ch === '"') inQuote = !inQuote;
-      else if (!inQuote && ch in counts) counts[ch]++;
-    }
-  }
-  if (counts['\t'] > counts[','] && counts['\t'] >= counts[';']) return '\t';
-  if (counts[';'] > counts[','] && counts[';'] > counts['\t']) return ';';
-  return ',';
-}
-
 /** Thrown when strict UTF-8 decoding fails mid-stream: re-read the file as GB18030. */
 export class NotUtf8 extends Error {
   constructor() {
@@ -242,7 +226,7 @@ export async function* csvBatches(file: string, opts: CsvStreamOptions = {}, inf
       if (!splitter) {
         pending += text;
         if (pending.length < 65536) continue;
-        splitter = new CsvSplitter(opts.delimiter ?? sniffDelimiter(pending, info.encoding?.startsWith('utf-16') ? 'x.tsv' : file), file);
+        splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(pending, file, info.encoding ?? 'utf-8'), file);
         text = pending;
         pending = '';
       }
@@ -264,7 +248,7 @@ export async function* csvBatches(file: string, opts: CsvStreamOptions = {}, inf
     }
     if (!splitter) {
       pending += tail;
-      splitter = new CsvSplitter(opts.delimiter ?? sniffDelimiter(pending, info.encoding?.startsWith('utf-16') ? 'x.tsv' : file), file);
+      splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(pending, file, info.encoding ?? 'utf-8'), file);
       tail = pending;
     }
     const recs = [...splitter.push(held + tail), ...splitter.end()];

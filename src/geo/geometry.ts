@@ -99,15 +99,6 @@ export function bbox(g: Geometry): BBox | undefined {
   return x0 <= x1 ? [x0, y0, x1, y1] : undefined;
 }
 
-/** Number of positions. */
-export function countPositions(g: Geometry): number {
-  let n = 0;
-  eachPosition(g, () => {
-    n++;
-  });
-  return n;
-}
-
 /** Up to `max` positions spread evenly over the geometries (for CRS detection on large inputs). */
 export function samplePositions(geoms: Iterable<Geometry | undefined>, max = 2000): Position[] {
   const all: Position[] = [];

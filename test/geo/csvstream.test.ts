@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DimingError } from '../../src/core/errors.js';
-import { CsvSplitter, NotUtf8, csvRecords, sniffDelimiter } from '../../src/geo/csvstream.js';
+import { CsvSplitter, NotUtf8, csvRecords } from '../../src/geo/csvstream.js';
+import { detectDelimiter } from '../../src/io/readers/csv.js';
 import { tempDir } from '../helpers.js';
 
 /** Split text fed in the given chunk sizes. */
@@ -63,10 +64,11 @@ describe('CsvSplitter', () => {
   });
 
   it('sniffs the delimiter outside quotes', () => {
-    expect(sniffDelimiter('a;b;c\n1;"x,y";3')).toBe(';');
-    expect(sniffDelimiter('a\tb\n1\t2')).toBe('\t');
-    expect(sniffDelimiter('id,wkt\n1,"LINESTRING (1 2; 3 4)"')).toBe(',');
-    expect(sniffDelimiter('a,b', 'x.tsv')).toBe('\t');
+    expect(detectDelimiter('a;b;c\n1;"x,y";3', 'a.csv', 'utf-8')).toBe(';');
+    expect(detectDelimiter('a\tb\n1\t2', 'a.csv', 'utf-8')).toBe('\t');
+    expect(detectDelimiter('id,wkt\n1,"LINESTRING (1 2; 3 4)"', 'a.csv', 'utf-8')).toBe(',');
+    expect(detectDelimiter('a,b', 'x.tsv', 'utf-8')).toBe('\t');
+    expect(detectDelimiter('a,b', 'x.csv', 'utf-16le')).toBe('\t');
   });
 });
 
