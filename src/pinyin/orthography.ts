@@ -222,7 +222,7 @@ export class Orthography {
   }
 
   private inDictionary(full: string): boolean {
-    return full.length <= this.dict.maxLen && this.dict.firstChars.has(full[0]) && this.dict.has(full);
+    return full.length <= this.dict.maxLen && this.dict.firstChars.has(firstChar(full)) && this.dict.has(full);
   }
 
   /** Parse options per type, built once (no per-name option objects on the hot path). */
@@ -833,4 +833,10 @@ function checkConvertible(original: string, full: string): void {
       txt('标准地名由汉字写成，数字也应写成汉字。', 'Standard names are written in Chinese characters, numbers included.'),
     );
   }
+}
+
+/** The first character of a string (a whole code point: rare characters are two UTF-16 units). */
+function firstChar(s: string): string {
+  const c = s.charCodeAt(0);
+  return c >= 0xd800 && c <= 0xdbff ? s.slice(0, 2) : s.slice(0, 1);
 }

@@ -59,13 +59,16 @@ export class ReadingDictionary {
   regionMatters(name: string): boolean {
     const n = name.length;
     for (let i = 0; i < n; i++) {
-      const ch = name[i];
+      // Whole characters: a rare character is two UTF-16 units, and the sets hold characters.
+      const c = name.charCodeAt(i);
+      const ch = c >= 0xd800 && c <= 0xdbff ? name.slice(i, i + 2) : name[i];
       if (this.regionalChars.has(ch)) return true;
       if (!this.regionalFirst.has(ch)) continue;
       for (let len = Math.min(this.regionalMaxLen, n - i); len >= 1; len--) {
         const list = this.byName.get(name.slice(i, i + len));
         if (list && list.some((e) => e.region)) return true;
       }
+      if (ch.length === 2) i++;
     }
     return false;
   }
@@ -90,7 +93,7 @@ export class ReadingDictionary {
   add(e: ReadingEntry): void {
     this.noteRegion(e.region);
     if (e.region) {
-      this.regionalFirst.add(e.name[0]);
+      this.regionalFirst.add(String.fromCodePoint(e.name.codePointAt(0) ?? 0));
       this.regionalMaxLen = Math.max(this.regionalMaxLen, e.name.length);
     }
     const list = this.byName.get(e.name);

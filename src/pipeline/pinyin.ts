@@ -159,7 +159,8 @@ export function buildDictionary(files: readonly string[]): ReadingDictionary {
   const d = new ReadingDictionary();
   for (const f of files) for (const e of loadUserReadings(f)) d.add(e);
   for (const [, list] of base.byName) for (const e of list) d.add(e);
-  for (const [k, v] of base.charRules) d.charRules.set(k, v.slice());
+  // Through addCharRule: it also records which regions and characters make a reading place-dependent.
+  for (const list of base.charRules.values()) for (const r of list) d.addCharRule(r);
   for (const c of base.placeDependent) d.placeDependent.add(c);
   for (const [w, s] of base.settled) d.addSettled(w, s);
   return d;
