@@ -39,6 +39,8 @@ export interface ParsedName {
   embedded?: EmbeddedName;
   /** The split came from explicit 专名/通名 columns. */
   explicit: boolean;
+  /** The 专名's words as a record's 分词 column divides them (for this name only; set by the orthography engine). */
+  specificWords?: string[];
   /** Why the split may be wrong (shown to the user; the explicit 专名 column settles it). */
   ambiguity?: Text;
 }

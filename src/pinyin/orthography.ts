@@ -153,8 +153,8 @@ export class Orthography {
       if (reasons === NO_REASONS) reasons = [];
       reasons.push(t);
     };
-    const segSpecific = this.fullSegments.size || opts.segmentation ? this.segmentation(full, opts.segmentation, addReason) : undefined;
-    const specific = segSpecific ?? opts.specific;
+    const seg = this.fullSegments.size || opts.segmentation ? this.segmentation(full, opts.segmentation, addReason) : undefined;
+    const specific = seg?.specific ?? opts.specific;
     const explicit = specific !== undefined || opts.generic !== undefined;
     let parsed = explicit
       ? parseName(full, { ...this.optionsFor(type), specific, generic: opts.generic })
@@ -163,6 +163,7 @@ export class Orthography {
       addReason(txt('「专名」「通名」列与名称对不上，已按名称自动切分', 'the 专名/通名 columns do not match the name; split automatically'));
       parsed = parseName(full, this.optionsFor(type));
     }
+    if (seg?.words && parsed.specific === seg.specific) parsed = { ...parsed, specificWords: seg.words };
     if (parsed.ambiguity) addReason(parsed.ambiguity);
     if (!pureHan && /[0-9]/.test(full)) {
       addReason(txt('名称含阿拉伯数字；标准地名的汉字形式应使用汉字数字', 'the name contains Arabic digits; a standard name is written with Chinese numerals'));
@@ -197,28 +198,29 @@ export class Orthography {
     for (const [line] of readDataTable('lexicon/segmentations.tsv')) this.addSegmentation(line);
   }
 
-  /** Register a division such as 广安门/北滨河/路 (the last part is modifiers + generic). */
+  /** Register a division such as 广安门/北滨河/路 (the last part is modifiers + generic) for every name. */
   addSegmentation(marked: string): string | undefined {
-    const parts = normalizeName(marked.replace(/[／|｜]/g, '/')).split('/').filter(Boolean);
-    if (parts.length < 2) return undefined;
-    const specParts = parts.slice(0, -1);
-    const specific = specParts.join('');
-    this.segments.set(specific, specParts);
-    this.fullSegments.set(parts.join(''), specific);
+    const words = specificWordsOf(marked);
+    if (!words) return undefined;
+    const specific = words.join('');
+    this.segments.set(specific, words);
+    this.fullSegments.set(normalizeName(marked.replace(/[/／|｜]/g, '')), specific);
     return specific;
   }
 
-  /** The 专名 fixed by a segmentation for this name, if any. */
-  private segmentation(full: string, given: string | undefined, addReason: (t: Text) => void): string | undefined {
+  /**
+   * The 专名 (and its words) fixed by a segmentation for this name: the record's own 分词 column, which applies to this
+   * name only (it must not change how other records are spelled), else a registered one.
+   */
+  private segmentation(full: string, given: string | undefined, addReason: (t: Text) => void): { specific: string; words?: string[] } | undefined {
     if (given && given.trim()) {
       const marked = normalizeName(given);
-      if (marked.replace(/[/／|｜]/g, '') !== full) {
-        addReason(txt(`「分词」${given} 与名称不一致，未采用`, `the segmentation ${given} does not match the name; ignored`));
-      } else {
-        return this.addSegmentation(marked);
-      }
+      const words = marked.replace(/[/／|｜]/g, '') === full ? specificWordsOf(marked) : undefined;
+      if (words) return { specific: words.join(''), words };
+      addReason(txt(`「分词」${given} 与名称不一致，未采用`, `the segmentation ${given} does not match the name; ignored`));
     }
-    return this.fullSegments.get(full);
+    const specific = this.fullSegments.get(full);
+    return specific === undefined ? undefined : { specific };
   }
 
   private inDictionary(full: string): boolean {
@@ -401,7 +403,7 @@ export class Orthography {
 
   /** Words of the 专名: one word, except rule 4 embedded names, a leading 第N, ethnic names and digit codes. */
   private specificWords(p: ParsedName, type: EntityType, chars: string[], syl: string[], mode: OrdinalMode = 'digits'): Word[] {
-    const seg = this.segments.get(p.specific);
+    const seg = p.specificWords ?? this.segments.get(p.specific);
     if (seg) return this.segmentWords(seg, chars, syl);
     const emb = p.explicit ? undefined : p.embedded ?? embeddedRoad(p.specific);
     if (emb) return this.embeddedWords(emb, chars, syl, mode);
@@ -839,4 +841,10 @@ function checkConvertible(original: string, full: string): void {
 function firstChar(s: string): string {
   const c = s.charCodeAt(0);
   return c >= 0xd800 && c <= 0xdbff ? s.slice(0, 2) : s.slice(0, 1);
+}
+
+/** The 专名's words of a marked division (广安门/北滨河/路 → 广安门, 北滨河), or undefined with fewer than two parts. */
+function specificWordsOf(marked: string): string[] | undefined {
+  const parts = normalizeName(marked.replace(/[／|｜]/g, '/')).split('/').filter(Boolean);
+  return parts.length < 2 ? undefined : parts.slice(0, -1);
 }

@@ -24,3 +24,13 @@ describe('--readings files on top of the bundled dictionary', () => {
     expect(engine.romanize('𠀀家路').plain).toBe('Aba Ca');
   });
 });
+
+describe('a record’s 分词 column', () => {
+  it('divides that name only, whatever the order of the records', () => {
+    const engine = new Orthography();
+    const before = engine.romanize('金华山南路').pinyin;
+    expect(engine.romanize('金华山北路', { segmentation: '金华/山/北路' }).pinyin).toBe('Jīnhuà Shān Běilù');
+    expect(engine.romanize('金华山南路').pinyin).toBe(before);
+    expect(engine.romanize('金华山北路').pinyin).toBe(new Orthography().romanize('金华山北路').pinyin);
+  });
+});
