@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,4 +29,40 @@ export function run(args: string[], opts: { input?: string | Buffer; cwd?: strin
 
 export function tempDir(prefix = 'diming-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every file under a folder with its bytes (to prove a folder was left untouched). */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(p, readFileSync(p).toString('base64'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/**
+ * `diming <cmd> ARGS -o DIR` refused (exit 2, a Chinese error, no stack trace): a fresh DIR is not created, and an
+ * existing DIR holding an earlier result (`earlier`: relative path → content) stays exactly as it was.
+ */
+export function expectFolderRefused(cmd: string, args: readonly string[], root: string, earlier: Record<string, string>): void {
+  const fresh = join(root, 'fresh');
+  const r = run([cmd, ...args, '-o', fresh]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/错误：/);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(existsSync(fresh)).toBe(false);
+  const kept = join(root, 'kept');
+  for (const [rel, text] of Object.entries(earlier)) {
+    mkdirSync(dirname(join(kept, rel)), { recursive: true });
+    writeFileSync(join(kept, rel), text);
+  }
+  const before = snapshot(kept);
+  expect(run([cmd, ...args, '-o', kept]).code).toBe(2);
+  expect(snapshot(kept)).toEqual(before);
+  expect(before.size).toBe(Object.keys(earlier).length);
 }

@@ -7,17 +7,13 @@ import { usageError } from '../../core/errors.js';
 import type { FieldKey } from '../../core/record.js';
 import { getLang, tr, txt } from '../../core/text.js';
 import { toText } from '../../check/output/text.js';
-import { runCheck } from '../../check/run.js';
 import { readAnyDataset } from '../../io/read-any.js';
 import { assertNotInput } from '../../io/writers/atomic.js';
 import type { EntityType } from '../../name/types.js';
 import { announcementDoc, fillProcessFields, planAnnouncement } from '../../pipeline/announce.js';
-import { parseRuleFlag } from '../../profiles/profile.js';
-import { RULES } from '../../rules/registry.js';
-import type { Severity } from '../../rules/types.js';
 import { EXIT } from '../main.js';
 import { emit } from '../output.js';
-import { Progress } from '../progress.js';
+import { checkWithProgress, ruleFlags } from '../check-step.js';
 import { printNote } from '../report.js';
 
 export interface AnnounceCliOptions {
@@ -67,11 +63,7 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
   const title = optionText(o.title, '--title');
   const date = o.date !== undefined ? isoDate(requireDate(o.date, '--date')) : undefined;
   const template = loadTemplate(o.template);
-  const rules = new Map<string, Severity>();
-  for (const flag of o.rule) {
-    const [id, sev] = parseRuleFlag(flag, RULES);
-    rules.set(id, sev);
-  }
+  const rules = ruleFlags(o.rule);
   const templateFile = o.template && !(BUILTIN_TEMPLATES as readonly string[]).includes(o.template.replace(/^announce-/, '')) ? [o.template] : [];
   if (!toStdout) assertNotInput(o.output!, [file, ...o.gazetteer, ...templateFile]);
 
@@ -79,16 +71,7 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
   const filled = fillProcessFields(ds, { approval_body: authority, approval_date: date, approval_no: docNo });
   for (const n of ds.notes) printNote(tr(n));
 
-  const progress = new Progress(tr(txt('检查中', 'checking')), ds.records.length * 2, o.quiet);
-  const result = await runCheck(ds, {
-    profiles: o.profile.length ? o.profile : ['national'],
-    gazetteers: o.gazetteer,
-    rules,
-    type: o.type,
-    crs: o.crs,
-    onProgress: (d) => progress.tick(d),
-  });
-  progress.done();
+  const result = await checkWithProgress(ds, o, rules);
 
   // A supplied 拼音 column is normalised as `diming pinyin` does (the engine is loaded only then).
   const supplied = result.records.some((r) => !isBlank(r.record.fields.pinyin));

@@ -1,20 +1,18 @@
 import { basename } from 'node:path';
-import { txt, tr } from '../../core/text.js';
+import { tr } from '../../core/text.js';
 import { DIVISION_CODE_YEAR } from '../../divisions/divisions.js';
 import { toCsvReport, toJson } from '../../check/output/formats.js';
 import { toHtml } from '../../check/output/html.js';
 import { toText } from '../../check/output/text.js';
-import { runCheck } from '../../check/run.js';
 import { loadBoundaries } from '../../geo/boundaries.js';
 import { OFFSET_NOTICE, parseCrsOption } from '../../geo/crs.js';
 import { readAnyDataset } from '../../io/read-any.js';
 import type { EntityType } from '../../name/types.js';
-import { loadProfile, parseRuleFlag } from '../../profiles/profile.js';
+import { loadProfile } from '../../profiles/profile.js';
 import { RULES } from '../../rules/registry.js';
-import type { Severity } from '../../rules/types.js';
 import { EXIT } from '../main.js';
 import { emit } from '../output.js';
-import { Progress } from '../progress.js';
+import { checkWithProgress, ruleFlags } from '../check-step.js';
 import { printNote } from '../report.js';
 
 export interface CheckCliOptions {
@@ -35,11 +33,7 @@ export interface CheckCliOptions {
 }
 
 export async function runCheckCommand(file: string, o: CheckCliOptions): Promise<number> {
-  const rules = new Map<string, Severity>();
-  for (const flag of o.rule) {
-    const [id, sev] = parseRuleFlag(flag, RULES);
-    rules.set(id, sev);
-  }
+  const rules = ruleFlags(o.rule);
   // A wrong --crs is a usage error before anything is read.
   if (o.crs) parseCrsOption(o.crs);
   // Names are what is checked: a geometry file without a name attribute is refused like a table without one.
@@ -48,17 +42,7 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true });
   for (const n of ds.notes) printNote(tr(n));
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
-  const progress = new Progress(tr(txt('检查中', 'checking')), ds.records.length * 2, o.quiet);
-  const result = await runCheck(ds, {
-    profiles: o.profile.length ? o.profile : ['national'],
-    gazetteers: o.gazetteer,
-    rules,
-    type: o.type,
-    onProgress: (d) => progress.tick(d),
-    crs: o.crs,
-    boundaries,
-  });
-  progress.done();
+  const result = await checkWithProgress(ds, o, rules, { boundaries });
   // The legal notice on offset coordinates must be seen even when the report goes to a file (formats.md §3.5).
   if (result.offsetSource && (o.output || o.format !== 'text')) process.stderr.write(`${tr(OFFSET_NOTICE)}\n`);
   const profileName = result.profiles.length > 1 ? `auto (${result.profiles[0].name} …)` : result.profiles[0].name;

@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { toText } from '../../check/output/text.js';
-import { runCheck } from '../../check/run.js';
 import { inputError, usageError } from '../../core/errors.js';
 import type { Dataset, FieldKey } from '../../core/record.js';
 import { type Text, tr, txt } from '../../core/text.js';
@@ -16,11 +15,9 @@ import { type OutputFeature, type WriteResult, precisionOf } from '../../geo/wri
 import { readAnyDataset } from '../../io/read-any.js';
 import { assertNotInput } from '../../io/writers/atomic.js';
 import type { EntityType } from '../../name/types.js';
-import { parseRuleFlag } from '../../profiles/profile.js';
 import { RULES } from '../../rules/registry.js';
-import type { Severity } from '../../rules/types.js';
 import { EXIT, VERSION } from '../main.js';
-import { Progress } from '../progress.js';
+import { checkWithProgress, ruleFlags } from '../check-step.js';
 import { printNote } from '../report.js';
 
 export interface GeoJsonCliOptions {
@@ -91,11 +88,7 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   }
   const inputs = [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : [])];
   if (!toStdout) assertNotInput(o.output!, inputs);
-  const rules = new Map<string, Severity>();
-  for (const flag of o.rule) {
-    const [id, sev] = parseRuleFlag(flag, RULES);
-    rules.set(id, sev);
-  }
+  const rules = ruleFlags(o.rule);
   const preview = target.kind === 'gcj02' || target.kind === 'bd09';
   if (preview) process.stderr.write(`${tr(OFFSET_NOTICE)}\n`);
 
@@ -115,18 +108,7 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   }
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
   if (!o.check) for (const id of RULES.keys()) if (!GEOMETRY_RULES.has(id)) rules.set(id, 'off');
-  const progress = new Progress(tr(txt('检查中', 'checking')), ds.records.length * 2, o.quiet);
-  const result = await runCheck(ds, {
-    profiles: o.profile.length ? o.profile : ['national'],
-    gazetteers: o.gazetteer,
-    rules,
-    type: o.type,
-    onProgress: (d) => progress.tick(d),
-    crs: o.crs,
-    boundaries,
-    requireGeometry: true,
-  });
-  progress.done();
+  const result = await checkWithProgress(ds, o, rules, { boundaries, requireGeometry: true });
   let shown = o.check ? result : { ...result, notes: result.notes.filter((n) => !n.zh.startsWith('未提供已有地名')) };
   // The terminal gets the first findings; all of them are in the features' validation property (and diming check).
   const visible = shown.findings.filter((f) => o.verbose || f.severity !== 'info');

@@ -1,12 +1,10 @@
+import { ruleFlags } from '../check-step.js';
 import { basename } from 'node:path';
 import { isoDate, requireDate } from '../../announce/dates.js';
 import { usageError } from '../../core/errors.js';
 import { getLang, type Text, tr, txt } from '../../core/text.js';
 import type { EntityType } from '../../name/types.js';
 import { RUN_FILES, type RunResult, type RunStep, runPipeline, shownPath } from '../../pipeline/run.js';
-import { parseRuleFlag } from '../../profiles/profile.js';
-import { RULES } from '../../rules/registry.js';
-import type { Severity } from '../../rules/types.js';
 import { textTable } from '../../io/writers/text-table.js';
 import { severityLabel } from '../../check/output/formats.js';
 import { EXIT, VERSION } from '../main.js';
@@ -90,11 +88,7 @@ class StepDisplay {
 
 export async function runRunCommand(file: string, o: RunCliOptions): Promise<number> {
   // The command line is settled before anything is read.
-  const rules = new Map<string, Severity>();
-  for (const flag of o.rule) {
-    const [id, sev] = parseRuleFlag(flag, RULES);
-    rules.set(id, sev);
-  }
+  const rules = ruleFlags(o.rule);
   const text = (v: string | undefined, option: string) => {
     if (v === undefined) return undefined;
     const s = v.trim();
