@@ -32,6 +32,9 @@ export function analyzeRecord(record: NameRecord, o: AnalyzeOptions): AnalyzedRe
 /** Pinyin is computed on first use: most rules never need it. */
 class Analyzed implements AnalyzedRecord {
   private roman: Romanization | null | undefined;
+  /** sound(false) and sound(true), once asked (null: the name cannot be spelled). */
+  private soundKey: string | null | undefined;
+  private tonedKey: string | null | undefined;
   /** Set by the geometry stage (src/check/geometry.ts). */
   geo?: RecordGeometryResult;
 
@@ -70,9 +73,16 @@ class Analyzed implements AnalyzedRecord {
    * string for every record, so the romanization is not kept for it (a million kept romanizations cost ~260 MB).
    */
   sound(tones: boolean): string | undefined {
+    // Only the short key strings are kept (homophone, near-duplicate and nearby-duplicate each ask).
+    const cached = tones ? this.tonedKey : this.soundKey;
+    if (cached !== undefined) return cached ?? undefined;
     const r = this.roman === undefined ? this.spell() : this.roman;
-    return r ? soundKeyOf(r, tones) : undefined;
+    const key = r ? (soundKeyOf(r, tones) ?? null) : null;
+    if (tones) this.tonedKey = key;
+    else this.soundKey = key;
+    return key ?? undefined;
   }
+
 
   private spell(): Romanization | null {
     try {

@@ -1,4 +1,5 @@
 import type { Dataset } from '../core/record.js';
+import type { Orthography } from '../pinyin/orthography.js';
 import { type Text, txt } from '../core/text.js';
 import { type Profile, builtInProfiles, loadProfile } from '../profiles/profile.js';
 import { RULES } from '../rules/registry.js';
@@ -25,6 +26,8 @@ export interface RunCheckOptions {
   boundaries?: TownshipBoundaries;
   /** The command needs geometry (diming geojson): a record without one is a geometry-invalid finding (rules.md §0.5). */
   requireGeometry?: boolean;
+  /** The pinyin engine to share with later steps (diming run spells every name again for its outputs). */
+  orthography?: Orthography;
 }
 
 export interface RunCheckResult extends CheckResult {
@@ -45,7 +48,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   const profiles = auto
     ? [fallback, ...builtInProfiles().filter((n) => n !== fallback.name).map((n) => loadProfile(n, RULES))]
     : [fallback];
-  const base = { profiles, auto, type: o.type, ruleOverrides: o.rules, today: o.today, onProgress: o.onProgress };
+  const base = { profiles, auto, type: o.type, ruleOverrides: o.rules, today: o.today, onProgress: o.onProgress, orthography: o.orthography };
   // Geometry stage (rules.md §10): options of the geometry rules come from the (fallback) profile.
   const opt = (id: string, key: string) => fallback.rules.get(id)?.options[key];
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);

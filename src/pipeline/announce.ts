@@ -7,6 +7,7 @@
 import { type AnnouncementDoc, type AnnouncementRow, type ColumnSpec, column, groupByTownship } from '../announce/index.js';
 import { AnnounceRowBuilder, type AnnounceValues, type RoadGeometryInfo, isBlank } from '../announce/records.js';
 import type { RunCheckResult } from '../check/run.js';
+import { sortAndCount } from '../check/engine.js';
 import type { Dataset, FieldKey } from '../core/record.js';
 import type { Text } from '../core/text.js';
 import type { Orthography } from '../pinyin/orthography.js';
@@ -87,13 +88,7 @@ export function planAnnouncement(
   const values = result.records.map((rec) => builder.build(rec));
   const findings = result.findings.filter((f) => f.rule !== 'announce-fields');
   for (const v of values) findings.push(...announceFieldFindings(v, builder, result, opts.rules));
-  sortFindings(findings);
-  const summary = { rows: result.records.length, errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') summary.errors++;
-    else if (f.severity === 'warning') summary.warnings++;
-    else summary.infos++;
-  }
+  const summary = sortAndCount(findings, result.records.length);
   const errors = new Map<number, Finding[]>();
   for (const f of findings) {
     if (f.severity !== 'error') continue;
@@ -146,12 +141,6 @@ function announceFieldFindings(v: AnnounceValues, builder: AnnounceRowBuilder, r
     });
   });
   return out;
-}
-
-const SEVERITY_ORDER: Record<ReportedSeverity, number> = { error: 0, warning: 1, info: 2 };
-
-export function sortFindings(findings: Finding[]): void {
-  findings.sort((a, b) => a.row - b.row || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
 }
 
 /** A value when every row agrees on it (the document's 批准机关/时间/文号 when the command line gives none). */

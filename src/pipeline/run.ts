@@ -130,7 +130,7 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
     // An input with geometry is published as map data: a record without a line is then a geometry-invalid finding
     // (as in diming geojson); a table without any geometry is checked as names only.
     const requireGeometry = ds.records.some((r) => r.geometry) || ds.columns.some((c) => c.key !== undefined && GEOMETRY_KEYS.has(c.key));
-    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, boundaries, requireGeometry, onProgress: ev.progress });
+    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, boundaries, requireGeometry, onProgress: ev.progress, orthography });
     const p = planAnnouncement(ds, result, { columns: template.columns, rules: o.rules, orthography });
     return { check: { ...result, findings: p.findings, summary: p.summary } as RunCheckResult, plan: p };
   });
