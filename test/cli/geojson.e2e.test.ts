@@ -139,7 +139,8 @@ describe('diming geojson (built binary)', () => {
       ['an old datum given with --crs', [F('roads-gk.csv'), '--crs', 'EPSG:2364'], 2, /1980西安坐标系/],
       ['an unknown --crs', [F('roads-gk.csv'), '--crs', 'EPSG:9999'], 2, /不认识的坐标系/],
       ['a projected --to', [F('roads-gk.csv'), '--to', 'EPSG:4528'], 2, /不支持的输出坐标系/],
-      ['--precision 9', [F('roads-gk.csv'), '--precision', '9'], 2, /小数位数应为 1–7/],
+      ['--precision 9', [F('roads-gk.csv'), '--precision', '9'], 2, /--precision 的值「9」无效：应为 1–7 之间的整数/],
+      ['--precision abc', [F('roads-gk.csv'), '--precision', 'abc'], 2, /--precision 的值「abc」无效/],
       ['--no-check with --gazetteer', [F('roads-gk.csv'), '--no-check', '-g', F('town-gazetteer.csv')], 2, /--no-check/],
       ['a missing file', [F('nothing-here.csv')], 2, /找不到文件/],
     ];

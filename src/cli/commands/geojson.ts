@@ -11,13 +11,14 @@ import { loadBoundaries } from '../../geo/boundaries.js';
 import type { OutputFormat, RowFinding } from '../../geo/convert.js';
 import { CGCS2000, type CrsInfo, OFFSET_NOTICE, crsInfo, parseCrsOption, parseTargetCrs } from '../../geo/crs.js';
 import { findingsByRow, publishFeature } from '../../geo/publish.js';
-import { type OutputFeature, type WriteResult, precisionOf } from '../../geo/writers/common.js';
+import type { OutputFeature, WriteResult } from '../../geo/writers/common.js';
 import { readAnyDataset } from '../../io/read-any.js';
 import { assertNotInput } from '../../io/writers/atomic.js';
 import type { EntityType } from '../../name/types.js';
 import { RULES } from '../../rules/registry.js';
 import { EXIT, VERSION } from '../main.js';
 import { checkWithProgress, ruleFlags } from '../check-step.js';
+import { numberOption } from '../options.js';
 import { printNote } from '../report.js';
 
 export interface GeoJsonCliOptions {
@@ -78,8 +79,7 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
     throw usageError(txt('--no-check 不审查名称，不能与 --profile、--rule、--gazetteer 同时使用', '--no-check does not check names; it cannot be combined with --profile, --rule or --gazetteer'));
   }
   const format: OutputFormat = o.format ?? formatFromExtension(o.output) ?? 'geojson';
-  const precision = o.precision === undefined ? 7 : /^\d+$/.test(o.precision.trim()) ? Number(o.precision) : NaN;
-  precisionOf({ precision });
+  const precision = o.precision === undefined ? 7 : numberOption('--precision', o.precision, 1, 7, true);
   if (o.crs) parseCrsOption(o.crs);
   const target = o.to ? parseTargetCrs(o.to) : crsInfo(CGCS2000);
   const toStdout = !o.output || o.output === '-';

@@ -1,7 +1,7 @@
 import { DimingError } from '../../core/errors.js';
 import { tr, txt } from '../../core/text.js';
 import { resolveRegion } from '../../divisions/region.js';
-import { readDataset } from '../../io/dataset.js';
+import { findColumn, readDataset } from '../../io/dataset.js';
 import type { EntityType } from '../../name/types.js';
 import { type OrdinalMode, Orthography } from '../../pinyin/orthography.js';
 import { type PinyinItem, type PinyinJob, buildDictionary, failedItem, formatPinyin, jobFromRecord, romanizeJob, toItem } from '../../pipeline/pinyin.js';
@@ -9,8 +9,6 @@ import { EXIT } from '../main.js';
 import { emit } from '../output.js';
 import { Progress } from '../progress.js';
 import { printError } from '../report.js';
-
-export type { PinyinItem } from '../../pipeline/pinyin.js';
 
 export interface PinyinOptions {
   input?: string;
@@ -41,9 +39,9 @@ export async function runPinyin(names: string[], opts: PinyinOptions): Promise<n
   if (opts.input) {
     inputs.push(opts.input);
     const ds = await readDataset(opts.input, { encoding: opts.encoding, sheet: opts.sheet, column: opts.column });
-    const nameHeader = opts.column ?? ds.columns.find((c) => c.key === 'name')?.header;
-    const col = ds.columns.find((c) => c.header === nameHeader || c.key === nameHeader);
-    for (const rec of ds.records) jobs.push(jobFromRecord(rec, { file: ds.source.file, nameHeader: col?.header ?? nameHeader ?? '', type: opts.type, region }));
+    // The same lookup readDataset used for --column (trimmed, NFKC and case variants match).
+    const col = findColumn(ds.columns, opts.column ?? 'name');
+    for (const rec of ds.records) jobs.push(jobFromRecord(rec, { file: ds.source.file, nameHeader: col?.header ?? opts.column ?? '', type: opts.type, region }));
   }
 
   const items: PinyinItem[] = [];
@@ -66,7 +64,3 @@ export async function runPinyin(names: string[], opts: PinyinOptions): Promise<n
   return failed ? EXIT.usage : EXIT.ok;
 }
 
-/** `diming pinyin` output (kept for callers of this module; the formats live in src/pipeline/pinyin.ts). */
-export function format(items: readonly PinyinItem[], fmt: PinyinOptions['format']): string {
-  return formatPinyin(items, fmt);
-}

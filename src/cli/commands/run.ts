@@ -9,7 +9,8 @@ import { textTable } from '../../io/writers/text-table.js';
 import { severityLabel } from '../../check/output/formats.js';
 import { EXIT, VERSION } from '../main.js';
 import { printNote } from '../report.js';
-import { numberOption, scheduleNotes, signOptions } from './signs.js';
+import { numberOption } from '../options.js';
+import { scheduleNotes, signOptions } from './signs.js';
 
 export interface RunCliOptions {
   output: string;

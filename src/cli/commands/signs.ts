@@ -7,6 +7,7 @@ import { SIGN_FORMATS, type SignFormat, scheduleSigns, signSetEntries, writeSign
 import type { Schedule } from '../../signs/schedule.js';
 import { loadSignStyle } from '../../signs/style.js';
 import { EXIT } from '../main.js';
+import { numberOption } from '../options.js';
 import { printNote } from '../report.js';
 
 export interface SignsCliOptions {
@@ -39,18 +40,6 @@ export function parseSignFormats(v: string): SignFormat[] {
   }
   if (!out.length) throw usageError(txt('--format 没有给出任何格式', '--format names no format'), txt(`可选：${SIGN_FORMATS.join(',')}。`, `Choose from ${SIGN_FORMATS.join(',')}.`));
   return out;
-}
-
-/** A number option in a range (usage error otherwise). */
-export function numberOption(name: string, v: string, min: number, max: number, integer = false): number {
-  const n = Number(v);
-  if (!v.trim() || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw usageError(
-      txt(`选项 ${name} 的值「${v}」无效：应为 ${min}–${max} 之间的${integer ? '整数' : '数'}`, `option ${name}: "${v}" is not ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`),
-      txt(`例如 ${name} ${integer ? max : min + 1}。`, `For example ${name} ${integer ? max : min + 1}.`),
-    );
-  }
-  return n;
 }
 
 /** Parsed sign options shared by `diming signs` and `diming run`. */

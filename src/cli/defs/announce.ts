@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 
@@ -18,7 +19,7 @@ export function define(program: Command, b: Builder): void {
     .option('--rule <规则=级别>', L('本次运行改变某条规则的级别，如 announce-deadline=warning；可重复', 'override one rule for this run, e.g. announce-deadline=warning; repeatable'), b.collect, [] as string[])
     .option('-g, --gazetteer <文件>', L('已有标准地名，用于查重名、同音；可重复', 'existing standard names for duplicates and homophones; repeatable'), b.collect, [] as string[])
     .addOption(new Option('-t, --type <类型>', L('没有“类别”列时的地名类型', 'entity type when there is no 类别/type column'))
-      .choices(['road', 'village', 'town', 'township', 'county', 'district', 'city', 'province', 'area', 'natural', 'structure', 'scenic']))
+      .choices(ENTITY_TYPES))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'))
     .option('--crs <坐标系>', L('输入坐标的坐标系（默认自动判断），如 EPSG:4528', 'CRS of the input coordinates (default: detect), e.g. EPSG:4528'))

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 
@@ -12,7 +13,7 @@ export function define(program: Command, b: Builder): void {
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号（默认第一个）', 'XLSX sheet name or number (default: the first)'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别 UTF-8/GBK）', 'CSV encoding (default: detect UTF-8/GBK)'))
     .addOption(new Option('-t, --type <类型>', L('地名类型，决定分词连写', 'entity type; it decides word division'))
-      .choices(['road', 'village', 'town', 'township', 'county', 'district', 'city', 'province', 'area', 'natural', 'structure', 'scenic'])
+      .choices(ENTITY_TYPES)
       .default('road'))
     .option('-r, --region <代码或名称>', L('所在地（区划代码前缀或名称，如 37、山东、广饶县），用于地方读音', 'where the places are (code prefix or name, e.g. 37, 山东, 广饶县) for local readings'))
     .option('--readings <文件>', L('补充读音词典（每行：名称<TAB>区划代码<TAB>带调拼音），可重复', 'extra reading dictionary (name<TAB>region<TAB>syllables per line); repeatable'), b.collect, [] as string[])

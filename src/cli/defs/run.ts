@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 
@@ -28,7 +29,7 @@ export function define(program: Command, b: Builder): void {
     .option('--merge <米>', L('标志：同一道路上相距不超过此距离的交叉点合设一块牌', 'signs: junction points this close together share one sign'), '5')
     .option('--precision <位数>', L('GeoJSON 与标志点位的经纬度小数位数（1–7）', 'decimals of longitude/latitude in GeoJSON and sign points (1–7)'), '7')
     .addOption(new Option('-t, --type <类型>', L('没有“类别”列时的地名类型', 'entity type when there is no 类别/type column'))
-      .choices(['road', 'village', 'town', 'township', 'county', 'district', 'city', 'province', 'area', 'natural', 'structure', 'scenic']))
+      .choices(ENTITY_TYPES))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'));
   b.common(run);
