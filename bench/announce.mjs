@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { roadNames } from './generate.mjs';
-import { median as medianOf } from './stats.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -78,11 +78,6 @@ export function makeAnnouncementDoc({ roads = 10_000, townships = 40, columns, t
     columns,
     groups,
   };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Time DOCX and XLSX generation; returns the medians in milliseconds and the output sizes. */
@@ -163,7 +158,7 @@ export function benchCommand(table, dir, { runs = 5, formats = ['docx', 'xlsx'] 
       bytes = statSync(target).size;
       marked = Number(/--force: (\d+) rows/.exec(r.stderr)?.[1] ?? 0);
     }
-    out[format] = { medianMs: Math.round(medianOf(times)), runsMs: times.map(Math.round), cpuMs: cpu.length ? Math.round(medianOf(cpu)) : undefined, bytes, marked };
+    out[format] = { medianMs: Math.round(median(times)), runsMs: times.map(Math.round), cpuMs: cpu.length ? Math.round(median(cpu)) : undefined, bytes, marked };
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median } from './stats.mjs';
 
 // Characters of road 专名 with their toneless pinyin: 60 × 60 two-character 专名 × 4 generics = 14,400 unique names.
 const CHARS = (
@@ -63,11 +64,6 @@ export function makeRoadNetwork({ roads = 10_000, spacing = 150 } = {}) {
     }
   }
   return { type: 'FeatureCollection', features };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Time schedule + all SVGs written to a temp folder; returns medians in milliseconds. */
