@@ -58,8 +58,6 @@ export class Lists {
   /** Famous natural feature → province codes. */
   /** `localUse`: how many township/village names contain the word (high = common local element: soft). */
   readonly famousFeatures = new WordSet<{ provinces: string[]; localUse: number }>();
-  /** Division names (full and short, ≥ 2 characters) → codes. */
-  readonly divisionNames = new WordSet<string[]>();
 
   /** Apply a profile's list changes (profiles.md §1.2 rule 5: in order, adds then removes). */
   apply(id: ListId, change: ListChange, baseDir = process.cwd()): void {

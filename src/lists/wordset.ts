@@ -35,26 +35,4 @@ export class WordSet<V = true> {
   keys(): IterableIterator<string> {
     return this.words.keys();
   }
-
-  /** Every listed word occurring in `text` (overlapping allowed), with its position; longest first per position. */
-  findAll(text: string, minLen = 1): { word: string; index: number; value: V }[] {
-    const out: { word: string; index: number; value: V }[] = [];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      for (let len = Math.min(this.maxLen, n - i); len >= minLen; len--) {
-        const w = text.slice(i, i + len);
-        const v = this.words.get(w);
-        if (v !== undefined) {
-          out.push({ word: w, index: i, value: v });
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The first listed word occurring in `text`, or undefined. */
-  find(text: string, minLen = 1): { word: string; index: number; value: V } | undefined {
-    return this.findAll(text, minLen)[0];
-  }
 }

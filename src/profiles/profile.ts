@@ -5,7 +5,7 @@ import { txt } from '../core/text.js';
 import { dataPath } from '../data/files.js';
 import { jsonProblem } from '../io/json.js';
 import { LIST_IDS, type ListChange, type ListId } from '../lists/lists.js';
-import type { ReportedSeverity, Rule, Severity } from '../rules/types.js';
+import type { Rule, Severity } from '../rules/types.js';
 
 /** A profile file (profiles.md §1), ESLint-style. */
 export interface ProfileFile {
@@ -288,11 +288,6 @@ export function configFor(profile: Profile, rec: { type: string; kind: string; a
     for (const [id, setting] of o.rules) out.set(id, applySetting(out.get(id), setting, undefined));
   }
   return out ?? profile.rules;
-}
-
-/** Severity after the soft case (rules.md §0.1). */
-export function effectiveSeverity(sev: ReportedSeverity, soft: boolean): ReportedSeverity {
-  return soft ? (sev === 'error' ? 'warning' : 'info') : sev;
 }
 
 /** `--rule id=severity` (ESLint's --rule): one run's override. */
