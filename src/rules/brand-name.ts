@@ -1,6 +1,7 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
 import { brandMatch } from './util/brands.js';
+import { contentText } from './util/words.js';
 
 const LINK_ZH = { applicant: '申报单位', naming_rights: '冠名单位', naming_reason: '命名理由' } as const;
 
@@ -22,7 +23,7 @@ export const brandName: Rule = {
     const { rec, lists } = ctx;
     const m = brandMatch(rec, lists);
     if (!m) return;
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     if (m.marker) {
       ctx.report(txt(`专名「${text}」含有企业名称用语「${m.marker}」`, `the specific "${text}" contains the enterprise word "${m.marker}"`));
       return;

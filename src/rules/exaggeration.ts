@@ -2,7 +2,7 @@ import { txt } from '../core/text.js';
 import { divisions } from '../divisions/divisions.js';
 import type { Rule } from './types.js';
 import { filled } from './util/fields.js';
-import { type Hit, findWords, inside, provinceOf, spansOf } from './util/words.js';
+import { contentText, findWords, type Hit, inside, provinceOf, spansOf } from './util/words.js';
 import { WordSet } from '../lists/wordset.js';
 
 interface Options {
@@ -59,7 +59,7 @@ export const exaggeration: Rule<Options> = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     const allow = spansOf(ctx.options.allow, text);
     const needsApproval = new Set(ctx.options.needsApproval ?? []);
     const approved = filled(rec, 'special_approval') !== undefined;

@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { divisionHits, findWords, inside, overlaps, ownDivisionNames, spansOf } from './util/words.js';
+import { contentText, divisionHits, findWords, inside, overlaps, ownDivisionNames, spansOf } from './util/words.js';
 
 /** rules.md §3 `feudal`: no emperor titles, court words or old official ranks. */
 export const feudal: Rule = {
@@ -18,7 +18,7 @@ export const feudal: Rule = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     const hits = findWords(lists.feudal, text);
     if (!hits.length) return;
     // Exempt: allowlisted words (皇甫, 关帝, 王府井, 御河 …), place names (秦皇岛, 皇姑区), the record's own places.

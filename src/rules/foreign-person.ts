@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { PERSON_FINALS, findWords, inside, longestTranslitRun, translitRuns } from './util/words.js';
+import { contentText, findWords, inside, longestTranslitRun, PERSON_FINALS, translitRuns } from './util/words.js';
 
 /**
  * Listed renderings that are also ordinary Chinese words or names (康德 'health and virtue', 贞德, 歌德, 济慈, 蒙田,
@@ -21,7 +21,7 @@ export const foreignPerson: Rule = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     if (text.length < 2) return;
     const hits = findWords(lists.foreignPersons, text, 2);
     const longest = longestTranslitRun(text, lists);

@@ -1,7 +1,7 @@
 import { txt } from '../core/text.js';
 import { divisionNameSet } from '../lists/lists.js';
 import type { Rule } from './types.js';
-import { type Hit, divisionHits, findWords, inside, ownDivisionNames, spansOf } from './util/words.js';
+import { contentText, divisionHits, findWords, type Hit, inside, ownDivisionNames, spansOf } from './util/words.js';
 
 /** Characters that make 国 the start of another word (精英国际, 华美国度, 品德国学): the 国 does not end a country name. */
 const GUO_WORD_NEXT = new Set(Array.from('际家度学民道防庆营企有土画医货税标宝色风花门内外泰粹魂旗策情'));
@@ -28,7 +28,7 @@ export const foreignPlace: Rule = {
   check(ctx) {
     const { rec, lists } = ctx;
     // The 专名 is searched (a generic is no place name), unless a listed name runs into the generic: 华尔街 is 华尔 + 街.
-    let text = rec.parsed.specific || rec.full;
+    let text = contentText(rec);
     if (text !== rec.full && rec.full.startsWith(text)) {
       const whole = findWords(lists.foreignPlaces, rec.full, 3);
       if (whole.some((h) => h.index < text.length && h.end > text.length)) text = rec.full;

@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { PERSON_FINALS, findWords, inside, longestTranslitRun, translitRuns } from './util/words.js';
+import { contentText, findWords, inside, longestTranslitRun, PERSON_FINALS, translitRuns } from './util/words.js';
 
 /** rules.md §4 `foreign-word`: no foreign words, transliterations or Latin spellings. */
 export const foreignWord: Rule = {
@@ -15,7 +15,7 @@ export const foreignWord: Rule = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     if (text.length < 2) return;
     const loanHits = findWords(lists.loanwords, text, 2);
     if (!loanHits.length && longestTranslitRun(text, lists) < 3) return;

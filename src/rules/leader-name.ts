@@ -3,7 +3,7 @@ import type { Lists } from '../lists/lists.js';
 import { WordSet } from '../lists/wordset.js';
 import type { Rule } from './types.js';
 import { filled } from './util/fields.js';
-import { findWords } from './util/words.js';
+import { contentText, findWords } from './util/words.js';
 
 /**
  * Full names on the legal list that are also ordinary words (黄菊 'yellow chrysanthemum', 康生 'healthy life'): like
@@ -41,7 +41,7 @@ export const leaderName: Rule = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     if (text.length < 2) return;
     const reason = filled(rec, 'naming_reason') ?? '';
     const found: string[] = [];

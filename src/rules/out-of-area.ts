@@ -1,7 +1,7 @@
 import { txt } from '../core/text.js';
 import { divisions } from '../divisions/divisions.js';
 import type { Rule } from './types.js';
-import { divisionHits, findWords, inside, provinceOf, spansOf, townshipNameCount } from './util/words.js';
+import { contentText, divisionHits, findWords, inside, provinceOf, spansOf, townshipNameCount } from './util/words.js';
 
 /** Types for which taking the own city's or county's name is 小地冠大名. */
 const SMALL_TYPES = new Set(['road', 'structure', 'area']);
@@ -61,7 +61,7 @@ export const outOfArea: Rule = {
     const { rec, lists } = ctx;
     const code = rec.admin.code;
     if (!code) return; // without a location nothing can be judged
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     if (text.length < 2) return;
     const features = findWords(lists.famousFeatures, text, 2);
     const hits = divisionHits(text);

@@ -3,7 +3,7 @@ import type { Lists } from '../lists/lists.js';
 import { libraryReadings, librarySyllables } from '../pinyin/library.js';
 import { stripTones } from '../pinyin/syllable.js';
 import type { Rule } from './types.js';
-import { divisionHits, findWords, inside, ownDivisionNames, spansOf } from './util/words.js';
+import { contentText, divisionHits, findWords, inside, ownDivisionNames, spansOf } from './util/words.js';
 
 interface Options {
   allowWords: string[];
@@ -80,7 +80,7 @@ export const unhealthyMeaning: Rule<Options> = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const text = rec.parsed.specific || rec.full;
+    const text = contentText(rec);
     const allow = spansOf(ctx.options.allowWords, text);
     const hits = findWords(lists.unhealthy, text);
     let hard: string[] = [];

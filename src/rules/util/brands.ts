@@ -1,7 +1,7 @@
 import type { Lists } from '../../lists/lists.js';
 import type { AnalyzedRecord } from '../types.js';
 import { filled } from './fields.js';
-import { findWords } from './words.js';
+import { contentText, findWords } from './words.js';
 
 /** Enterprise markers in a 专名 (rules.md brand-name (a)), with the number of characters that must precede them. */
 const MARKERS: [string, number][] = [['集团', 1], ['公司', 1], ['有限', 1], ['股份', 1], ['实业', 2], ['置业', 2], ['地产', 2]];
@@ -21,7 +21,7 @@ export interface BrandMatch {
 
 /** Does this record carry an enterprise name or trademark? Shared by brand-name and paid-naming. */
 export function brandMatch(rec: AnalyzedRecord, lists: Lists): BrandMatch | undefined {
-  const text = rec.parsed.specific || rec.full;
+  const text = contentText(rec);
   if (!text) return undefined;
   const marker = MARKERS.find(([m, before]) => {
     const i = text.indexOf(m);
