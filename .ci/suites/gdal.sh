@@ -12,4 +12,4 @@ if ! command -v ogr2ogr >/dev/null || ! command -v cs2cs >/dev/null || ! command
 fi
 echo "== $(ogrinfo --version), PROJ $(projinfo 2>&1 | head -1 || true)"
 
-DIMING_REQUIRE_GDAL=1 npx vitest run test/geo
+DIMING_REQUIRE_GDAL=1 npx vitest run test/geo/gdal.test.ts

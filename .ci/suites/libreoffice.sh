@@ -27,4 +27,4 @@ fi
 [ -f dist/cli/main.js ] || npm run build
 
 echo "== $(soffice --version 2>/dev/null | head -n 1)"
-DIMING_REQUIRE_LIBREOFFICE=1 npx vitest run test/announce
+DIMING_REQUIRE_LIBREOFFICE=1 npx vitest run test/announce/libreoffice.test.ts
