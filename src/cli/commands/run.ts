@@ -5,7 +5,7 @@ import { usageError } from '../../core/errors.js';
 import { getLang, type Text, tr, txt } from '../../core/text.js';
 import type { EntityType } from '../../name/types.js';
 import { RUN_FILES, type RunResult, type RunStep, runPipeline, shownPath } from '../../pipeline/run.js';
-import { textTable } from '../../io/writers/text-table.js';
+import { displayWidth, textTable } from '../../io/writers/text-table.js';
 import { severityLabel } from '../../check/output/formats.js';
 import { EXIT, VERSION } from '../main.js';
 import { printNote } from '../report.js';
@@ -189,7 +189,8 @@ export function runSummary(r: RunResult, dir: string): string {
     const name = basename(f);
     return [`  ${shownPath(f)}${name === RUN_FILES.signs ? '/' : ''}`, FILE_TEXT[name] ? tr(FILE_TEXT[name]) : ''];
   });
-  const width = Math.max(0, ...rows.map((x) => x[0].length));
-  for (const [p, d] of rows) lines.push(`${p.padEnd(width + 2)}${d}`);
+  // Terminal columns, not string length: paths may be Chinese (-o 大王镇).
+  const width = Math.max(0, ...rows.map((x) => displayWidth(x[0])));
+  for (const [p, d] of rows) lines.push(`${p}${' '.repeat(width + 2 - displayWidth(p))}${d}`);
   return lines.join('\n') + '\n';
 }
