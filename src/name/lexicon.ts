@@ -36,16 +36,6 @@ export function lexicon(): Lexicon {
   return cached;
 }
 
-/** Add generics at run time (a profile's regional road generics). */
-export function addGenerics(entries: readonly GenericEntry[]): void {
-  const lx = lexicon();
-  for (const e of entries) {
-    lx.byText.set(e.text, e);
-    lx.maxLen = Math.max(lx.maxLen, [...e.text].length);
-  }
-  lx.byLast = indexByLast(lx.byText);
-}
-
 function indexByLast(byText: Map<string, GenericEntry>): Map<number, GenericEntry[]> {
   const m = new Map<number, GenericEntry[]>();
   for (const e of byText.values()) {

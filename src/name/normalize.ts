@@ -22,7 +22,3 @@ export function isHan(ch: string): boolean {
   );
 }
 
-/** Split into user-perceived characters by code point (supplementary-plane characters stay whole). */
-export function chars(s: string): string[] {
-  return Array.from(s);
-}

@@ -50,10 +50,6 @@ export function resolveType(text: string | undefined): ResolvedType | undefined 
   return INDEX.get(t) ?? INDEX.get(t.replace(/类$|名称$/, ''));
 }
 
-export function isEntityType(s: string): s is EntityType {
-  return (ENTITY_TYPES as readonly string[]).includes(s);
-}
-
 /** Types whose names are written as one word (1984 rule 3; GB/T 16159 6.2.2.3 for areas). */
 export function isOneWordType(t: EntityType): boolean {
   return t === 'village' || t === 'town' || t === 'area';

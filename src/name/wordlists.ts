@@ -13,8 +13,3 @@ export function surnameRanks(): Map<string, number> {
   return (surnames ??= new Map(readDataTable('lists/surnames.txt').map((r) => [r[0], r[1] ? Number(r[1]) : 0])));
 }
 
-/** Add local commemorative numbers (profile lists). */
-export function addCommemorativeNumbers(words: readonly string[]): void {
-  const set = commemorativeNumbers();
-  for (const w of words) set.add(w);
-}
