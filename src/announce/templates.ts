@@ -54,6 +54,12 @@ function isBuiltin(s: string): s is BuiltinTemplate {
   return (BUILTIN_TEMPLATES as readonly string[]).includes(s);
 }
 
+/** The file a `--template` value names (an input the outputs must not overwrite), or undefined for a built-in name. */
+export function templateFile(spec: string | undefined): string | undefined {
+  if (!spec) return undefined;
+  return isBuiltin(spec.replace(/^announce-/, '')) && !/[\\/.]/.test(spec) ? undefined : spec;
+}
+
 /**
  * `--template` value → template: a built-in name (`minimum`, `full`, also `announce-minimum`) or a JSON file path.
  * Undefined → the default template.
@@ -61,7 +67,7 @@ function isBuiltin(s: string): s is BuiltinTemplate {
 export function loadTemplate(spec?: string): AnnounceTemplate {
   if (spec === undefined || spec === '') return builtinTemplate(DEFAULT_TEMPLATE);
   const short = spec.replace(/^announce-/, '');
-  if (isBuiltin(short) && !/[\\/.]/.test(spec)) return builtinTemplate(short);
+  if (!templateFile(spec) && isBuiltin(short)) return builtinTemplate(short);
   let text: string;
   try {
     text = readFileSync(spec, 'utf8');

@@ -1,6 +1,6 @@
 import { basename, join, relative } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { type AnnounceTemplate, loadTemplate, renderAnnouncement } from '../announce/index.js';
+import { type AnnounceTemplate, loadTemplate, renderAnnouncement, templateFile } from '../announce/index.js';
 import { toCsvReport, toJson } from '../check/output/formats.js';
 import { type RunCheckResult, runCheck } from '../check/run.js';
 import type { FieldKey } from '../core/record.js';
@@ -105,8 +105,8 @@ export interface RunResult {
 }
 
 export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {}): Promise<RunResult> {
-  const templateFile = o.template && /[\\/.]/.test(o.template) ? [o.template] : [];
-  const out = new OutputDir(o.output, [file, ...o.gazetteers, ...templateFile, ...(o.boundaries ? [o.boundaries] : [])]);
+  const tpl = templateFile(o.template);
+  const out = new OutputDir(o.output, [file, ...o.gazetteers, ...(tpl ? [tpl] : []), ...(o.boundaries ? [o.boundaries] : [])]);
   out.checkTargets(Object.values(RUN_FILES));
   const template: AnnounceTemplate = loadTemplate(o.template);
   const step = async <T>(name: RunStep, fn: () => Promise<T> | T): Promise<T> => {

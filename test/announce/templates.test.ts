@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_CATALOG, loadTemplate, parseTemplate, resolveColumnKey } from '../../src/announce/index.js';
+import { COLUMN_CATALOG, loadTemplate, parseTemplate, resolveColumnKey, templateFile } from '../../src/announce/index.js';
 import { DimingError } from '../../src/core/errors.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
@@ -100,5 +100,12 @@ describe('user templates', () => {
     expect(resolveColumnKey('编号')).toBe('seq');
     expect(resolveColumnKey('extra:')).toBeUndefined();
     expect(resolveColumnKey('nonsense')).toBeUndefined();
+  });
+});
+
+describe('templateFile: which --template values are files (inputs that no output may overwrite)', () => {
+  it('built-in names are not files; anything else is, with or without an extension', () => {
+    expect([undefined, '', 'full', 'minimum', 'announce-minimum'].map(templateFile)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['mytpl', './full', 'full.json', 'dir/minimum'].map(templateFile)).toEqual(['mytpl', './full', 'full.json', 'dir/minimum']);
   });
 });

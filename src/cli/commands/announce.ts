@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import {
-  type AnnounceFormat, type AnnouncementDoc, BUILTIN_TEMPLATES, formatFromPath, isBlank, isoDate, loadTemplate,
-  parseAnnounceFormat, renderAnnouncement, requireDate,
+  type AnnounceFormat, type AnnouncementDoc, formatFromPath, isBlank, isoDate, loadTemplate,
+  parseAnnounceFormat, renderAnnouncement, requireDate, templateFile,
 } from '../../announce/index.js';
 import { usageError } from '../../core/errors.js';
 import type { FieldKey } from '../../core/record.js';
@@ -64,8 +64,9 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
   const date = o.date !== undefined ? isoDate(requireDate(o.date, '--date')) : undefined;
   const template = loadTemplate(o.template);
   const rules = ruleFlags(o.rule);
-  const templateFile = o.template && !(BUILTIN_TEMPLATES as readonly string[]).includes(o.template.replace(/^announce-/, '')) ? [o.template] : [];
-  if (!toStdout) assertNotInput(o.output!, [file, ...o.gazetteer, ...templateFile]);
+  const tpl = templateFile(o.template);
+  const templateFiles = tpl ? [tpl] : [];
+  if (!toStdout) assertNotInput(o.output!, [file, ...o.gazetteer, ...templateFiles]);
 
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding });
   const filled = fillProcessFields(ds, { approval_body: authority, approval_date: date, approval_no: docNo });
@@ -95,7 +96,7 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
 
   const doc = announcementDoc(plan, template.columns, { title, authority, date, docNo });
   const out = await renderAnnouncement(doc, format, { orientation: template.orientation });
-  await emit(out, toStdout ? undefined : o.output, [file, ...o.gazetteer, ...templateFile]);
+  await emit(out, toStdout ? undefined : o.output, [file, ...o.gazetteer, ...templateFiles]);
   if (!o.quiet) process.stderr.write(summaryLine(doc, format, toStdout ? undefined : o.output, errors.size, filled));
   return errors.size ? EXIT.findings : EXIT.ok;
 }
