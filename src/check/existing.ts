@@ -219,6 +219,19 @@ export class ExistingNames {
     return this.fullDiff.get(j) ?? this.unpack(j);
   }
 
+  /**
+   * The UTF-16 unit `k` places before the end of entry i's normalised name (k = 0: the last unit), or -1 when the name
+   * is shorter: a look at one unit without making the string.
+   */
+  unitFromEnd(i: number, k: number): number {
+    const j = this.at ? this.at[i] : i;
+    const diff = this.fullDiff.size ? this.fullDiff.get(j) : undefined;
+    if (diff !== undefined) return k < diff.length ? diff.charCodeAt(diff.length - 1 - k) : -1;
+    const from = this.start.data[j];
+    const at = this.start.data[j + 1] - 1 - k;
+    return at >= from ? this.units[at] : -1;
+  }
+
   /** Number of digits of entry i's administrative code (0 when it has none). */
   codeLength(i: number): number {
     return this.codeLen.data[i];

@@ -104,6 +104,7 @@ function collect(value: string, previous: string[]): string[] {
 /** Entry point used by bin/diming.js. */
 export async function main(argv: string[]): Promise<void> {
   setLang(langFromArgv(argv));
+  quietOnClosedPipe();
   const debug = argv.includes('--debug');
   const program = buildProgram();
   try {
@@ -126,6 +127,18 @@ export async function main(argv: string[]): Promise<void> {
     printError(e, debug);
     process.exitCode = EXIT.usage;
   }
+}
+
+/**
+ * `diming rules | head` closes the pipe before we finish writing: the reader has what it wanted, so stop quietly
+ * (as other command-line tools do) instead of printing Node's EPIPE stack trace.
+ */
+function quietOnClosedPipe(): void {
+  if (process.stdout.listenerCount('error')) return;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw e;
+  });
 }
 
 /** Commander's English messages, in the user's language. */

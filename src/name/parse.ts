@@ -73,7 +73,11 @@ const HAO = '号'.charCodeAt(0);
 
 /** Can the part of `s` before index `end` end in an ordinal (a numeral, or 号)? A cheap test before parseName. */
 export function mayEndInOrdinal(s: string, end: number): boolean {
-  const c = s.charCodeAt(end - 1);
+  return isOrdinalEndUnit(s.charCodeAt(end - 1));
+}
+
+/** Can an ordinal end with this UTF-16 unit (a numeral or 号)? mayEndInOrdinal for one unit. */
+export function isOrdinalEndUnit(c: number): boolean {
   return NUMERAL_CODES.has(c) || c === HAO;
 }
 const HENG = '横'.charCodeAt(0);

@@ -60,8 +60,10 @@ export const directionWord: Rule<Options> = {
     // (b) Opposite pairs must lie on the sides their names claim (centroids, lon/lat geometry only).
     const byKey = new Map<string, { rec: AnalyzedRecord; dir: string }[]>();
     for (const rec of ctx.records) {
-      if (!lonLatLine(rec)) continue;
-      for (const k of pairKeys(rec)) {
+      // Names first: most have no direction word, and lonLatLine caches per record (a million-entry WeakMap).
+      const keys = pairKeys(rec);
+      if (!keys.length || !lonLatLine(rec)) continue;
+      for (const k of keys) {
         const l = byKey.get(k.key);
         if (l) l.push({ rec, dir: k.dir });
         else byKey.set(k.key, [{ rec, dir: k.dir }]);

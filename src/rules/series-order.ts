@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { txt } from '../core/text.js';
-import { mayEndInOrdinal, parseName } from '../name/parse.js';
+import { isOrdinalEndUnit, mayEndInOrdinal, parseName } from '../name/parse.js';
 import type { AnalyzedRecord, Related, Rule } from './types.js';
 import { centroid, lonLatLine, offsetMeters } from './util/geo.js';
 
@@ -98,6 +98,10 @@ export const seriesOrder: Rule<Options> = {
       }
       const lens = [...byScope.keys()];
       const visit = (ss: ScopeSeries, i: number) => {
+        // Most names of a scope end in no numeral before a series generic: dismissed by one unit, without the string.
+        let maybe = false;
+        for (const g of ss.genericLengths) if (isOrdinalEndUnit(ex.unitFromEnd(i, g))) maybe = true;
+        if (!maybe) return;
         const full = ex.full(i);
         for (const g of ss.genericLengths) {
           const end = full.length - g;

@@ -38,6 +38,20 @@ describe('ExistingNames', () => {
     expect(Array.from({ length: big.size }, (_, i) => big.name(i))).toEqual(names);
   });
 
+  it('reads one unit from the end of the normalised name without making the string, before and after sorting', () => {
+    const ex = store([['幸福 三巷', '370523102'], ['一路', '370523101'], ['𠀋村路', '370523101'], ['', '370523101']]);
+    const check = () => {
+      for (let i = 0; i < ex.size; i++) {
+        const full = ex.full(i);
+        for (let k = 0; k < 6; k++) expect(ex.unitFromEnd(i, k)).toBe(k < full.length ? full.charCodeAt(full.length - 1 - k) : -1);
+      }
+    };
+    check();
+    ex.sortByScope();
+    expect(ex.full(0)).not.toBe('幸福三巷'); // the order did change
+    check();
+  });
+
   it('gives entries back with file, line, type and the normalised name', () => {
     const ex = store([['幸福 路', '370523101001'], ['和平路', '370523101002']]);
     expect(ex.entry(0)).toMatchObject({ name: '幸福 路', full: '幸福路', adminCode: '370523101001', line: 2, file: 'existing.csv', type: undefined });
