@@ -1,8 +1,8 @@
 import type { NameRecord } from '../core/record.js';
 import { normalizeName } from '../name/normalize.js';
-import { parseName } from '../name/parse.js';
+import { type NameWords, parseName } from '../name/parse.js';
 import { type EntityKind, type EntityType, resolveType } from '../name/types.js';
-import type { Orthography, Romanization } from '../pinyin/orthography.js';
+import type { OrdinalMode, Orthography, Romanization } from '../pinyin/orthography.js';
 import type { RecordGeometryResult } from '../geo/analyze.js';
 import type { AnalyzedRecord } from '../rules/types.js';
 import type { AdminInfo, AdminResolver } from './admin.js';
@@ -15,6 +15,10 @@ export interface AnalyzeOptions {
   /** Is this name known (batch or existing names)? Settles ambiguous parses (东四十二条). */
   isKnown?: (name: string) => boolean;
   profileFor: (admin: AdminInfo) => string;
+  /** The surname and commemorative-number lists of the profile of that name (its `lists` changes). */
+  wordsFor?: (profile: string) => NameWords;
+  /** How the profile of that name writes ordinals in pinyin (its `ordinals` setting; digits by default). */
+  ordinalsFor?: (profile: string) => OrdinalMode;
 }
 
 /** Read → normalise → analyse: the shared view of one record that every rule reads. */
@@ -24,9 +28,10 @@ export function analyzeRecord(record: NameRecord, o: AnalyzeOptions): AnalyzedRe
   const type = resolved?.type ?? o.type;
   const kind: EntityKind = resolved?.kind ?? type;
   const full = normalizeName(record.name.trim());
-  const parsed = parseName(full, { type, specific: f.specific, generic: f.generic, isKnown: o.isKnown });
   const admin = o.resolver.resolve(f);
-  return new Analyzed(record, full, type, kind, parsed, admin, o.profileFor(admin), o.orthography);
+  const profile = o.profileFor(admin);
+  const parsed = parseName(full, { type, specific: f.specific, generic: f.generic, isKnown: o.isKnown, words: o.wordsFor?.(profile) });
+  return new Analyzed(record, full, type, kind, parsed, admin, profile, o.orthography, o.ordinalsFor?.(profile) ?? 'digits');
 }
 
 /** Pinyin is computed on first use: most rules never need it. */
@@ -47,6 +52,7 @@ class Analyzed implements AnalyzedRecord {
     readonly admin: AdminInfo,
     readonly profile: string,
     private readonly ortho: Orthography,
+    private readonly ordinals: OrdinalMode,
   ) {}
 
   get row(): number {
@@ -93,6 +99,7 @@ class Analyzed implements AnalyzedRecord {
         specific: this.record.fields.specific,
         generic: this.record.fields.generic,
         segmentation: this.record.fields.segmentation,
+        ordinals: this.ordinals,
       });
     } catch {
       // Names that cannot be spelled (Latin letters, punctuation) are reported by han-only.

@@ -56,6 +56,20 @@ export interface Analysis {
   records: AnalyzedRecord[];
   batchNames: Set<string>;
   orthography: Orthography;
+  /** Each profile's lists (base lists with its changes), by profile name. */
+  listsFor: (profile: string) => Lists;
+}
+
+/** The lists of each profile, made on first use (most profiles change no list and share the base lists). */
+function profileLists(profiles: readonly Profile[]): (name: string) => Lists {
+  const byName = new Map(profiles.map((p) => [p.name, p]));
+  const made = new Map<string, Lists>();
+  return (name) => {
+    const p = byName.get(name) ?? profiles[0];
+    let l = made.get(p.name);
+    if (!l) made.set(p.name, (l = listsWith(p.lists, p.baseDir)));
+    return l;
+  };
 }
 
 /** Analyse every record (type, parse, area, lazy pinyin): the first half of checkDataset. */
@@ -80,26 +94,24 @@ export function analyzeDataset(ds: Dataset, opts: CheckOptions): Analysis {
     return best.name;
   };
   const type = opts.type ?? (profiles[0].settings.defaultEntityType as EntityType | undefined) ?? 'road';
+  const ordinals = new Map(profiles.map((p) => [p.name, p.settings.ordinals === 'spelled' ? 'spelled' as const : 'digits' as const]));
+  const ordinalsFor = (name: string) => ordinals.get(name) ?? 'digits';
+  const listsFor = profileLists(profiles);
   const records: AnalyzedRecord[] = [];
   const total = ds.records.length;
   for (let i = 0; i < total; i++) {
-    records.push(analyzeRecord(ds.records[i], { type, resolver, orthography: ortho, isKnown, profileFor }));
+    records.push(analyzeRecord(ds.records[i], { type, resolver, orthography: ortho, isKnown, profileFor, ordinalsFor, wordsFor: listsFor }));
     if (opts.onProgress && (i & 1023) === 0) opts.onProgress(i, total * 2);
   }
-  return { records, batchNames, orthography: ortho };
+  return { records, batchNames, orthography: ortho, listsFor };
 }
 
 /** Run the rules on analysed records (the second half of checkDataset). */
 export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResult {
   const profiles = opts.profiles;
   const byName = new Map(profiles.map((p) => [p.name, p]));
-  const listsByProfile = new Map<string, Lists>();
-  const listsFor = (p: Profile) => {
-    let l = listsByProfile.get(p.name);
-    if (!l) listsByProfile.set(p.name, (l = listsWith(p.lists, p.baseDir)));
-    return l;
-  };
   const { records, batchNames } = analysis;
+  const listsFor = (p: Profile) => analysis.listsFor(p.name);
   const total = records.length;
   const findings: Finding[] = [];
   // Rule settings per record: the profile's own map unless overrides apply (then one map per distinct match).

@@ -66,6 +66,14 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   if (stage) attachGeometry(analysis.records, stage.geometry);
   timing('analyse');
   const notes: Text[] = [...(stage?.notes ?? [])];
+  for (const p of profiles) {
+    if (p.settings.ordinals !== 'spelled') continue;
+    // profiles.md §5: spelled ordinals depart from the national rule; say so once per run.
+    notes.push(txt(
+      `配置 ${p.name} 规定序数用拼音拼写（ordinals: spelled），拼音因此写作如 Yīxiàng；这与1984年《中国地名汉语拼音字母拼写规则》第7条（序数用阿拉伯数字）不同`,
+      `profile ${p.name} spells ordinals out (ordinals: spelled), e.g. Yīxiàng; this departs from rule 7 of the 1984 place-name spelling rules (ordinals as Arabic digits)`,
+    ));
+  }
   let existing;
   if (o.gazetteers?.length) {
     // The widest uniqueness scope of any profile decides which existing names are kept.

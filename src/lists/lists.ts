@@ -91,7 +91,8 @@ function addTo(l: Lists, id: ListId, w: string): void {
     case 'foreignPersons': return l.foreignPersons.set(w, true);
     case 'translitChars': for (const c of w) l.translitChars.add(c); return;
     case 'leaders': return l.leaders.set(w, { distinctive: false, ordinaryWord: false });
-    case 'surnames': l.surnames.set(w, 0); return;
+    // A surname the profile adds counts as common (rank 1); two characters are a compound surname (rank 0).
+    case 'surnames': l.surnames.set(w, w.length === 1 ? 1 : 0); return;
     case 'notablePersons': return l.notablePersons.set(w, true);
     case 'commemorativeNumbers': l.commemorativeNumbers.add(w); return;
     case 'regionalRareChars': for (const c of w) l.regionalRareChars.set(c, ['']); return;

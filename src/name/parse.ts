@@ -64,6 +64,15 @@ export interface ParseOptions {
   isKnown?: (name: string) => boolean;
   /** Classify the 专名 (specificKind, embedded); default true. The pinyin engine skips it on its hot path. */
   classify?: boolean;
+  /** The profile's surname and commemorative-number lists (profile `lists` changes); default: the bundled lists. */
+  words?: NameWords;
+}
+
+/** Word lists the parser reads (a profile's Lists has both). */
+export interface NameWords {
+  /** Surname → frequency rank (0: compound surname). */
+  readonly surnames: ReadonlyMap<string, number>;
+  readonly commemorativeNumbers: ReadonlySet<string>;
 }
 
 const DIRECTIONS = '东西南北中左右';
@@ -150,7 +159,7 @@ export function parseName(original: string, opts: ParseOptions = {}): ParsedName
     ambiguity: undefined,
   };
   if (generic) splitModifiers(result, rest, opts);
-  if (opts.classify !== false) classifySpecific(result);
+  if (opts.classify !== false) classifySpecific(result, opts.words);
   return result;
 }
 
@@ -225,7 +234,7 @@ function findOrdinal(
   let run = s.slice(i);
   const di = prefix.endsWith('第');
   const core = di ? prefix.slice(0, -1) : prefix;
-  if (commemorativeNumbers().has(run) && !di) return undefined;
+  if ((opts.words?.commemorativeNumbers ?? commemorativeNumbers()).has(run) && !di) return undefined;
   if (!core && !di && !BARE_ORDINAL_GENERICS.has(generic)) return undefined;
   if (hao && !core && !di) return undefined; // 一号路: the number is the whole 专名 (bare-number decides)
 
@@ -271,13 +280,13 @@ function findOrdinal(
 }
 
 /** Set specificKind (and embedded) from the 专名. */
-export function classifySpecific(p: ParsedName): void {
+export function classifySpecific(p: ParsedName, words?: NameWords): void {
   const s = p.specific;
   if (!s) {
     p.specificKind = 'empty';
     return;
   }
-  if (commemorativeNumbers().has(s)) {
+  if ((words?.commemorativeNumbers ?? commemorativeNumbers()).has(s)) {
     p.specificKind = 'commemorative';
     return;
   }
@@ -300,7 +309,7 @@ export function classifySpecific(p: ParsedName): void {
     p.specificKind = 'village';
     return;
   }
-  if (looksLikePersonName(s)) p.specificKind = 'person';
+  if (looksLikePersonName(s, words?.surnames)) p.specificKind = 'person';
 }
 
 /** One-character road generics that may stand inside a 专名 with more material after them (大通湖街青铜巷). */
@@ -342,8 +351,7 @@ export function embeddedRoad(s: string): EmbeddedName | undefined {
 }
 
 /** Surname + one or two characters that are not a settlement suffix or another surname (王大明; not 王家, 李刘). */
-export function looksLikePersonName(s: string): boolean {
-  const ranks = surnameRanks();
+export function looksLikePersonName(s: string, ranks: ReadonlyMap<string, number> = surnameRanks()): boolean {
   // The common surnames (top 100) and compound surnames; rarer surnames are too often ordinary characters.
   const common = (x: string) => {
     const r = ranks.get(x);
@@ -397,6 +405,6 @@ function parseExplicit(original: string, full: string, type: EntityType, opts: P
       p.specific = specific;
     }
   }
-  classifySpecific(p);
+  classifySpecific(p, opts.words);
   return p;
 }

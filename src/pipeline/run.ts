@@ -15,6 +15,7 @@ import { type ReviewFile, type ReviewOutline, type ReviewRoad, renderReviewPage 
 import type { Boundary, TownshipBoundaries } from '../geo/boundaries.js';
 import type { Severity } from '../rules/types.js';
 import type { Schedule } from '../signs/schedule.js';
+import type { Umlaut } from '../signs/style.js';
 import { announcementCounts, announcementDoc, fillProcessFields, planAnnouncement } from './announce.js';
 import { writePublishedGeoJson } from './geojson.js';
 import { type PreparedInput, recordId } from './input.js';
@@ -138,7 +139,10 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   const hasLines = ds.records.some((r) => input.geometry?.records.get(r.row)?.lonlat);
   const stopped = check.summary.errors > 0 && !o.force;
   const profileName = check.profiles.length > 1 ? `auto (${check.profiles[0].name} …)` : check.profiles[0].name;
-  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type }));
+  // The fallback profile's settings: how ordinals are spelled, and ü on signs when the sign style does not say.
+  const settings = check.profiles[0].settings;
+  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type, ordinals: settings.ordinals === 'spelled' ? 'spelled' : 'digits' }));
+  const sign = { ...o.sign, style: o.sign.style.umlaut ? o.sign.style : { ...o.sign.style, umlaut: settings.signUmlaut as Umlaut } };
 
   try {
     // Always: the check report, the pinyin table and the review page.
@@ -200,8 +204,8 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
       // Signs.
       if (hasLines) {
         signs = await step('signs', async () => {
-          const schedule = scheduleSigns(input, { ...o.sign, pinyin: pinyin.byRow, lang: o.lang });
-          await writeSigns(out, schedule, { ...o.sign, lang: o.lang, sub: RUN_FILES.signs });
+          const schedule = scheduleSigns(input, { ...sign, pinyin: pinyin.byRow, lang: o.lang });
+          await writeSigns(out, schedule, { ...sign, lang: o.lang, sub: RUN_FILES.signs });
           return schedule;
         });
       } else skip('signs', txt('输入没有道路几何', 'the input has no road geometry'));

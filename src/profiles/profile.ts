@@ -4,7 +4,9 @@ import { configError } from '../core/errors.js';
 import { txt } from '../core/text.js';
 import { dataPath } from '../data/files.js';
 import { jsonProblem } from '../io/json.js';
+import { SCOPE_LEN } from '../check/admin.js';
 import { LIST_IDS, type ListChange, type ListId } from '../lists/lists.js';
+import { ENTITY_TYPES } from '../name/types.js';
 import type { Rule, Severity } from '../rules/types.js';
 
 /** A profile file (profiles.md §1), ESLint-style. */
@@ -135,10 +137,38 @@ function resolveFile(file: ProfileFile, dir: string, label: string, rules: Reado
   if (file.appliesTo) acc.appliesTo = file.appliesTo;
   acc.settings = shallowMerge(acc.settings, file.settings ?? {});
   if (file.lists) acc.lists = [...acc.lists, file.lists];
+  const inherited = new Set(acc.rules.keys());
   for (const [id, setting] of Object.entries(file.rules ?? {})) acc.rules.set(id, applySetting(acc.rules.get(id), setting, rules.get(id)));
+  settingsIntoOptions(file, acc, inherited);
   for (const o of file.overrides ?? []) acc.overrides.push({ match: o.match, rules: new Map(Object.entries(o.rules)) });
   acc.baseDir = dir;
   return acc;
+}
+
+/**
+ * Shared settings that are the default of rule options (profiles.md §1.3): a profile that sets the setting sets the
+ * option of every rule it has, unless the same file gives that rule the option itself; a rule this file turns on
+ * without the option takes the inherited setting. Later files override as usual, so a county profile's
+ * `uniquenessScope: "county"` widens duplicate/homophone/near-duplicate that `national` set to township.
+ */
+const SETTING_OPTIONS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  uniquenessScope: [['duplicate', 'scope'], ['homophone', 'scope'], ['near-duplicate', 'scope']],
+  numberingDirection: [['series-order', 'direction']],
+  ordinals: [['pinyin-numeral', 'ordinals']],
+};
+
+function settingsIntoOptions(file: ProfileFile, acc: Profile, inherited: ReadonlySet<string>): void {
+  for (const [key, targets] of Object.entries(SETTING_OPTIONS)) {
+    const own = Boolean(file.settings && key in file.settings);
+    for (const [id, option] of targets) {
+      const cfg = acc.rules.get(id);
+      const setting = file.rules?.[id];
+      if (!cfg || (Array.isArray(setting) && setting[1] && option in setting[1])) continue;
+      if (!own && (setting === undefined || inherited.has(id))) continue;
+      // A new object: the configuration may be shared with the parent profile.
+      acc.rules.set(id, { severity: cfg.severity, options: { ...cfg.options, [option]: acc.settings[key] } });
+    }
+  }
 }
 
 function mergeInto(acc: Profile, parent: Profile): Profile {
@@ -264,9 +294,28 @@ function validateShape(file: ProfileFile, label: string, rules: ReadonlyMap<stri
   if (file.settings) {
     for (const k of Object.keys(file.settings)) {
       if (!(k in SETTINGS_DEFAULTS)) throw bad(`未知的设置「${k}」（可用：${Object.keys(SETTINGS_DEFAULTS).join('、')}）`, `unknown setting "${k}"`);
+      const v = file.settings[k];
+      const choices = SETTING_CHOICES[k];
+      const ok = choices === 'text' ? v === null || (typeof v === 'string' && v.trim() !== '') : choices.includes(v as string | null);
+      if (!ok) {
+        const allowed = choices === 'text' ? ['文字', 'null'] : choices.map((c) => JSON.stringify(c));
+        throw bad(`设置「${k}」的值 ${JSON.stringify(v)} 无效（可用：${allowed.join('、')}）`, `setting "${k}" cannot be ${JSON.stringify(v)} (allowed: ${choices === 'text' ? 'text or null' : allowed.join(', ')})`);
+      }
     }
   }
 }
+
+/** The values each shared setting accepts ('text': a non-empty string or null). */
+const SETTING_CHOICES: Readonly<Record<string, readonly (string | null)[] | 'text'>> = {
+  uniquenessScope: [...Object.keys(SCOPE_LEN), 'builtUpArea'],
+  defaultEntityType: ENTITY_TYPES,
+  ordinals: ['digits', 'spelled'],
+  numberingDirection: [null, 'W->E', 'E->W', 'S->N', 'N->S'],
+  signUmlaut: ['keep', 'u', 'v'],
+  dialectTable: 'text',
+  cityName: 'text',
+  countyName: 'text',
+};
 
 /** Rules whose options are a table keyed by generic (generic-scale): any key is allowed. */
 const ALLOWS_ANY_KEY = new Set(['generic-scale']);

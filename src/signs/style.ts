@@ -69,7 +69,8 @@ export interface SignStyle {
   pinyinMaxLines: number;
   brand: BrandLine | null;
   arrow: ArrowStyle;
-  umlaut: Umlaut;
+  /** ü on signs; unset means keep (Ü), or the profile's `signUmlaut` setting in diming run. */
+  umlaut?: Umlaut;
 }
 
 export const DEFAULT_CJK_FONTS: readonly string[] = [
@@ -101,7 +102,6 @@ export const DEFAULT_SIGN_STYLE: Readonly<SignStyle> = Object.freeze({
   pinyinMaxLines: 2,
   brand: null,
   arrow: Object.freeze({ enabled: true, placement: 'pinyin' as ArrowPlacement }),
-  umlaut: 'keep' as Umlaut,
 }) as Readonly<SignStyle>;
 
 /** A deep copy of the default style. */

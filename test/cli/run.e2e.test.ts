@@ -181,6 +181,28 @@ describe('diming run (built binary) on the sample batch', () => {
     expect(check2.findings.filter((f) => f.rule === 'geometry-outside').length).toBe(40);
   });
 
+  it("the profile's settings reach the outputs: ordinals spelled in the pinyin table and on signs, ü as V on signs", () => {
+    const t = tempDir('diming-run-settings-');
+    const rows = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+    const file = join(t, '道路.csv');
+    writeFileSync(file, rows.map((l) => l.replace(',曲江路,', ',吕江路,')).join('\n') + '\n');
+    const profile = join(t, '本县.json');
+    writeFileSync(profile, JSON.stringify({ extends: 'national', settings: { ordinals: 'spelled', signUmlaut: 'v' } }));
+    const dir = join(t, 'out');
+    const r = run(['run', file, '-o', dir, '--profile', profile, '--force', ...APPROVAL]);
+    expect(r.code).toBe(1);
+    const pinyin = parse(readFileSync(join(dir, 'pinyin.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(pinyin.find((p) => p.name === '幸福一巷')?.sign).toBe('XINGFU YIXIANG');
+    expect(pinyin.find((p) => p.name === '吕江路')?.sign).toBe('LÜJIANG LU');
+    const signs = readFileSync(join(dir, 'signs', 'signs.csv'), 'utf8');
+    expect(signs).toContain('LVJIANG LU');
+    expect(signs).not.toContain('LÜJIANG');
+    expect(signs).toContain('XINGFU YIXIANG');
+    const geo = JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    expect(JSON.stringify(geo.features.find((f) => Object.values(f.properties).includes('幸福一巷'))?.properties)).toContain('Yīxiàng');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('ordinals: spelled'); // the review page says it departs from rule 7
+  });
+
   it('English summary with --lang en', () => {
     const dir = join(tempDir('diming-run-en-'), 'out');
     const r = run(['run', SAMPLE, '-o', dir, '--lang', 'en', ...APPROVAL]);

@@ -31,7 +31,7 @@ describe('sign style', () => {
     expect(s.background).toBe('#0050A0');
     expect(s.textColor).toBe('#FFFFFF');
     expect(s.fontCjk[0]).toBe('Noto Sans CJK SC');
-    expect(s.umlaut).toBe('keep');
+    expect(s.umlaut).toBeUndefined(); // Ü kept, unless diming run's profile says otherwise (signUmlaut)
     expect(s.brand).toBeNull();
   });
   it('returns copies: changing one does not change the default', () => {
