@@ -1,6 +1,6 @@
 import { baseLists } from '../lists/lists.js';
 import type { LocatedName } from './located.js';
-import { hasMarked, nameHash, tradMarks } from './namekeys.js';
+import { hasMarked, nameHash, ordinalEndFlags, tradMarks } from './namekeys.js';
 
 /**
  * Existing standard names (--gazetteer), kept only for the scopes the batch needs, so memory does not grow with
@@ -67,6 +67,8 @@ export class ExistingNames {
   private readonly firstCol = new Column((n) => new Uint32Array(n));
   private readonly lastCol = new Column((n) => new Uint32Array(n));
   private readonly plainCol = new Column((n) => new Uint8Array(n));
+  /** ordinalEndFlags of the name: where an ordinal may end before a generic of 1–7 units (series-order). */
+  private readonly ordinalEndCol = new Column((n) => new Uint8Array(n));
   private readonly marks = tradMarks(baseLists());
   private readonly typeList: (string | undefined)[] = [undefined];
   private readonly typeOf = new Map<string, number>();
@@ -110,6 +112,7 @@ export class ExistingNames {
     this.firstCol.set(i, full.charCodeAt(0));
     this.lastCol.set(i, full.charCodeAt(full.length - 1));
     this.plainCol.set(i, full && !hasMarked(full, this.marks) ? 1 : 0);
+    this.ordinalEndCol.set(i, ordinalEndFlags(full));
     this.lineNo.set(i, line);
     this.fileNo.set(i, file);
     this.table = undefined;
@@ -179,7 +182,7 @@ export class ExistingNames {
     }
     // Only the columns the scans read in sequence move; names, types, lines and files stay and are reached through
     // `at` (moving five million strings costs more than it saves).
-    for (const col of [this.codeNum, this.codeLen, this.hashCol, this.firstCol, this.lastCol, this.plainCol] as Column<Float64Array | Uint32Array | Uint8Array>[]) {
+    for (const col of [this.codeNum, this.codeLen, this.hashCol, this.firstCol, this.lastCol, this.plainCol, this.ordinalEndCol] as Column<Float64Array | Uint32Array | Uint8Array>[]) {
       const old = col.data.slice(0, n);
       for (let k = 0; k < n; k++) col.data[k] = old[order[k]];
     }
@@ -201,12 +204,13 @@ export class ExistingNames {
    */
   withoutFingerprints(): this {
     this.plainCol.data.fill(0);
+    this.ordinalEndCol.data.fill(0x7f);
     return this;
   }
 
   /** Fingerprint columns (read-only views for the uniqueness scan); `plain[i]` = 0 means: read the string itself. */
-  get fingerprints(): { hash: Uint32Array; first: Uint32Array; last: Uint32Array; plain: Uint8Array } {
-    return { hash: this.hashCol.data, first: this.firstCol.data, last: this.lastCol.data, plain: this.plainCol.data };
+  get fingerprints(): { hash: Uint32Array; first: Uint32Array; last: Uint32Array; plain: Uint8Array; ordinalEnd: Uint8Array } {
+    return { hash: this.hashCol.data, first: this.firstCol.data, last: this.lastCol.data, plain: this.plainCol.data, ordinalEnd: this.ordinalEndCol.data };
   }
 
   /** The name as read, and normalised. */
@@ -217,19 +221,6 @@ export class ExistingNames {
   full(i: number): string {
     const j = this.at ? this.at[i] : i;
     return this.fullDiff.get(j) ?? this.unpack(j);
-  }
-
-  /**
-   * The UTF-16 unit `k` places before the end of entry i's normalised name (k = 0: the last unit), or -1 when the name
-   * is shorter: a look at one unit without making the string.
-   */
-  unitFromEnd(i: number, k: number): number {
-    const j = this.at ? this.at[i] : i;
-    const diff = this.fullDiff.size ? this.fullDiff.get(j) : undefined;
-    if (diff !== undefined) return k < diff.length ? diff.charCodeAt(diff.length - 1 - k) : -1;
-    const from = this.start.data[j];
-    const at = this.start.data[j + 1] - 1 - k;
-    return at >= from ? this.units[at] : -1;
   }
 
   /** Number of digits of entry i's administrative code (0 when it has none). */

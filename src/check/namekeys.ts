@@ -1,4 +1,5 @@
 import type { Lists } from '../lists/lists.js';
+import { isOrdinalEndUnit } from '../name/parse.js';
 
 /**
  * Cheap fingerprints of names for the existing-name scan (uniqueness.ts): computed once when a name is read, while
@@ -33,4 +34,14 @@ export function tradMarks(lists: Lists): Uint8Array {
 export function hasMarked(s: string, marks: Uint8Array): boolean {
   for (let k = 0; k < s.length; k++) if (marks[s.charCodeAt(k)] === 1) return true;
   return false;
+}
+
+/**
+ * Bit g-1 is set when the unit g places before the end of `s` may end an ordinal (a numeral or 号), g = 1…7: a name
+ * can be member N of a series with a generic of g units only if bit g-1 is set (series-order reads this, not the name).
+ */
+export function ordinalEndFlags(s: string): number {
+  let f = 0;
+  for (let g = 1; g <= 7 && g < s.length; g++) if (isOrdinalEndUnit(s.charCodeAt(s.length - 1 - g))) f |= 1 << (g - 1);
+  return f;
 }

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { txt } from '../core/text.js';
-import { isOrdinalEndUnit, mayEndInOrdinal, parseName } from '../name/parse.js';
+import { mayEndInOrdinal, parseName } from '../name/parse.js';
 import type { AnalyzedRecord, Related, Rule } from './types.js';
 import { centroid, lonLatLine, offsetMeters } from './util/geo.js';
 
@@ -81,15 +81,19 @@ export const seriesOrder: Rule<Options> = {
       // meets only the series of its own area; a series placed only by a township name cannot meet existing names.
       // Inside a scope, series by generic and then by stem: an existing name is split once (stem + numeral + generic),
       // not compared with every series of its township.
-      interface ScopeSeries { genericLengths: number[]; byGeneric: Map<string, Map<string, string[]>> }
+      interface ScopeSeries { genericLengths: number[]; lengthMask: number; byGeneric: Map<string, Map<string, string[]>> }
       const byScope = new Map<number, Map<number, ScopeSeries>>();
+      let anyLong = false;
       for (const [key, st] of stems) {
         if (!/^\d{2,9}$/.test(st.scope)) continue;
         let m = byScope.get(st.scope.length);
         if (!m) byScope.set(st.scope.length, (m = new Map()));
         let ss = m.get(Number(st.scope));
-        if (!ss) m.set(Number(st.scope), (ss = { genericLengths: [], byGeneric: new Map() }));
+        if (!ss) m.set(Number(st.scope), (ss = { genericLengths: [], lengthMask: 0, byGeneric: new Map() }));
         if (!ss.genericLengths.includes(st.generic.length)) ss.genericLengths.push(st.generic.length);
+        // A generic longer than the flags reach (7 units): every name of the scope is read (-1).
+        ss.lengthMask = st.generic.length > 7 || ss.lengthMask < 0 ? -1 : ss.lengthMask | (1 << (st.generic.length - 1));
+        if (ss.lengthMask < 0) anyLong = true;
         let bySpecific = ss.byGeneric.get(st.generic);
         if (!bySpecific) ss.byGeneric.set(st.generic, (bySpecific = new Map()));
         const l = bySpecific.get(st.specific);
@@ -98,10 +102,8 @@ export const seriesOrder: Rule<Options> = {
       }
       const lens = [...byScope.keys()];
       const visit = (ss: ScopeSeries, i: number) => {
-        // Most names of a scope end in no numeral before a series generic: dismissed by one unit, without the string.
-        let maybe = false;
-        for (const g of ss.genericLengths) if (isOrdinalEndUnit(ex.unitFromEnd(i, g))) maybe = true;
-        if (!maybe) return;
+        // Most names of a scope have no numeral before a generic of this scope's series: dismissed by their flags.
+        if (ss.lengthMask >= 0 && (ordinalEnd[i] & ss.lengthMask) === 0) return;
         const full = ex.full(i);
         for (const g of ss.genericLengths) {
           const end = full.length - g;
@@ -128,7 +130,9 @@ export const seriesOrder: Rule<Options> = {
           }
         }
       };
+      const { ordinalEnd } = ex.fingerprints;
       for (let i = 0; i < ex.size; i++) {
+        if (ordinalEnd[i] === 0 && !anyLong) continue; // no numeral before a generic: in no series (a column, not the name)
         for (let li = 0; li < lens.length; li++) {
           const sk = ex.codePrefix(i, lens[li]);
           const ss = sk < 0 ? undefined : byScope.get(lens[li])!.get(sk);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExistingNames, codePrefixOf } from '../../src/check/existing.js';
+import { ordinalEndFlags } from '../../src/check/namekeys.js';
 
 function store(rows: [string, string | undefined][]): ExistingNames {
   const ex = new ExistingNames();
@@ -38,18 +39,17 @@ describe('ExistingNames', () => {
     expect(Array.from({ length: big.size }, (_, i) => big.name(i))).toEqual(names);
   });
 
-  it('reads one unit from the end of the normalised name without making the string, before and after sorting', () => {
-    const ex = store([['幸福 三巷', '370523102'], ['一路', '370523101'], ['𠀋村路', '370523101'], ['', '370523101']]);
-    const check = () => {
-      for (let i = 0; i < ex.size; i++) {
-        const full = ex.full(i);
-        for (let k = 0; k < 6; k++) expect(ex.unitFromEnd(i, k)).toBe(k < full.length ? full.charCodeAt(full.length - 1 - k) : -1);
-      }
-    };
-    check();
+  it('keeps where an ordinal may end before the generic (series-order), in step with the names after sorting', () => {
+    const ex = store([['幸福 三巷', '370523102'], ['一路', '370523101'], ['𠀋村路', '370523101'], ['', '370523101'], ['东四十二条', '370523101']]);
+    const expected = () => Array.from({ length: ex.size }, (_, i) => ordinalEndFlags(ex.full(i)));
+    expect(ordinalEndFlags('幸福三巷')).toBe(0b1); // 三 before the one-unit generic 巷
+    expect(ordinalEndFlags('东四十二条')).toBe(0b111); // 二 before 条, 十 before 二条, 四 before 十二条
+    expect(ordinalEndFlags('一路')).toBe(0b1);
+    expect(ordinalEndFlags('幸福路')).toBe(0);
+    expect([...ex.fingerprints.ordinalEnd.subarray(0, ex.size)]).toEqual(expected());
     ex.sortByScope();
     expect(ex.full(0)).not.toBe('幸福三巷'); // the order did change
-    check();
+    expect([...ex.fingerprints.ordinalEnd.subarray(0, ex.size)]).toEqual(expected());
   });
 
   it('gives entries back with file, line, type and the normalised name', () => {
