@@ -108,35 +108,66 @@ export function analyzeDataset(ds: Dataset, opts: CheckOptions): Analysis {
 
 /** Run the rules on analysed records (the second half of checkDataset). */
 export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResult {
-  const profiles = opts.profiles;
-  const byName = new Map(profiles.map((p) => [p.name, p]));
-  const { records, batchNames } = analysis;
-  const listsFor = (p: Profile) => analysis.listsFor(p.name);
-  const total = records.length;
-  const findings: Finding[] = [];
-  // Rule settings per record: the profile's own map unless overrides apply (then one map per distinct match).
-  const overrideCache = new Map<string, Map<string, RuleConfig>>();
-  const withRuleFlags = (c: Map<string, RuleConfig>) => {
-    if (!opts.ruleOverrides?.size) return c;
+  const run = new RuleRun(analysis, opts);
+  run.recordRules('all');
+  return run.finish();
+}
+
+/**
+ * Which per-record rules a pass runs: all, or those that do not ask about existing names (while they are being read,
+ * see runCheck) and then those that do (meta.existingNames).
+ */
+export type RecordPass = 'all' | 'without-existing' | 'with-existing';
+
+/** One check: the per-record rules (in one pass, or two around reading the existing names), then the batch rules. */
+export class RuleRun {
+  private readonly findings: Finding[] = [];
+  private readonly byName: Map<string, Profile>;
+  private readonly plain: Map<string, Map<string, RuleConfig>>;
+  private readonly overrideCache = new Map<string, Map<string, RuleConfig>>();
+  private readonly ruleList: Rule[];
+  private readonly activeByConfig = new Map<Map<string, RuleConfig>, Active[]>();
+  /** DIMING_TIMING=rules: time of each rule (tuning only; the timer itself costs time). */
+  private readonly perRule = process.env.DIMING_TIMING === 'rules' ? new Map<string, number>() : undefined;
+  private existing: ExistingNames | undefined;
+  private pass: RecordPass = 'all';
+
+  constructor(private readonly analysis: Analysis, private readonly opts: CheckOptions) {
+    this.byName = new Map(opts.profiles.map((p) => [p.name, p]));
+    this.plain = new Map(opts.profiles.map((p) => [p.name, this.withRuleFlags(p.rules)]));
+    this.ruleList = opts.onlyRules ?? [...RULES.values()];
+    this.existing = opts.existing;
+  }
+
+  /** The existing names, once read (before the 'with-existing' pass). */
+  setExisting(existing: ExistingNames | undefined): void {
+    this.existing = existing;
+  }
+
+  private withRuleFlags(c: Map<string, RuleConfig>): Map<string, RuleConfig> {
+    if (!this.opts.ruleOverrides?.size) return c;
     const out = new Map(c);
-    for (const [id, sev] of opts.ruleOverrides) out.set(id, { severity: sev, options: c.get(id)?.options ?? { ...(RULES.get(id)?.meta.options ?? {}) } });
+    for (const [id, sev] of this.opts.ruleOverrides) out.set(id, { severity: sev, options: c.get(id)?.options ?? { ...(RULES.get(id)?.meta.options ?? {}) } });
     return out;
-  };
-  const plain = new Map(profiles.map((p) => [p.name, withRuleFlags(p.rules)]));
-  const configOf = (rec: AnalyzedRecord): Map<string, RuleConfig> => {
-    const p = byName.get(rec.profile) ?? profiles[0];
-    if (!p.overrides.length) return plain.get(p.name)!;
+  }
+
+  /** Rule settings of a record: its profile's own map unless overrides apply (then one map per distinct match). */
+  private configOf(rec: AnalyzedRecord): Map<string, RuleConfig> {
+    const p = this.byName.get(rec.profile) ?? this.opts.profiles[0];
+    if (!p.overrides.length) return this.plain.get(p.name)!;
     const key = `${p.name}\u0001${rec.type}\u0001${rec.kind}\u0001${rec.admin.code ?? ''}\u0001${rec.record.fields.tier ?? ''}`;
-    let c = overrideCache.get(key);
-    if (!c) overrideCache.set(key, (c = withRuleFlags(configFor(p, { type: rec.type, kind: rec.kind, adminCode: rec.admin.code, tier: rec.record.fields.tier }))));
+    let c = this.overrideCache.get(key);
+    if (!c) this.overrideCache.set(key, (c = this.withRuleFlags(configFor(p, { type: rec.type, kind: rec.kind, adminCode: rec.admin.code, tier: rec.record.fields.tier }))));
     return c;
-  };
+  }
+
   // A rule the profile does not mention is off (as in ESLint); built-in profiles extend `national`, which lists all.
-  const severityOf = (rule: Rule, rec: AnalyzedRecord): Severity => configOf(rec).get(rule.meta.id)?.severity ?? 'off';
-  const optionsOf = (rule: Rule, rec: AnalyzedRecord): Record<string, unknown> =>
-    configOf(rec).get(rule.meta.id)?.options ?? { ...(rule.meta.options ?? {}) };
-  const push = (rule: Rule, rec: AnalyzedRecord, sev: ReportedSeverity, message: Text, o: ReportOptions = {}) => {
-    findings.push({
+  private severityOf(rule: Rule, rec: AnalyzedRecord): Severity {
+    return this.configOf(rec).get(rule.meta.id)?.severity ?? 'off';
+  }
+
+  private push(rule: Rule, rec: AnalyzedRecord, sev: ReportedSeverity, message: Text, o: ReportOptions = {}): void {
+    this.findings.push({
       row: rec.row,
       name: rec.name,
       rule: rule.meta.id,
@@ -147,21 +178,22 @@ export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResu
       ...(o.soft ? { soft: true } : {}),
       township: rec.admin.township,
     });
-  };
-
-  const ruleList = opts.onlyRules ?? [...RULES.values()];
-  // The per-record rules enabled by one configuration, each with one context object reused for every record
-  // (a million records × forty rules must not allocate forty million contexts).
-  interface Active {
-    rule: Rule;
-    ctx: RecordContext;
   }
-  const activeByConfig = new Map<Map<string, RuleConfig>, Active[]>();
-  const activeFor = (cfg: Map<string, RuleConfig>, lists: Lists): Active[] => {
-    let list = activeByConfig.get(cfg);
+
+  private listsOf(rec: AnalyzedRecord): Lists {
+    return this.analysis.listsFor((this.byName.get(rec.profile) ?? this.opts.profiles[0]).name);
+  }
+
+  /**
+   * The per-record rules enabled by one configuration, each with one context object reused for every record (a million
+   * records × forty rules must not allocate forty million contexts).
+   */
+  private activeFor(cfg: Map<string, RuleConfig>, lists: Lists): Active[] {
+    let list = this.activeByConfig.get(cfg);
     if (list) return list;
     list = [];
-    for (const rule of ruleList) {
+    const batchNames = this.analysis.batchNames;
+    for (const rule of this.ruleList) {
       if (!rule.check) continue;
       const c = cfg.get(rule.meta.id);
       const sev = c?.severity ?? 'off';
@@ -170,73 +202,96 @@ export function checkAnalyzed(analysis: Analysis, opts: CheckOptions): CheckResu
         rec: undefined as unknown as AnalyzedRecord,
         options: c?.options ?? { ...(rule.meta.options ?? {}) },
         lists,
-        isExistingName: (n: string) => batchNames.has(n) || (opts.existing?.hasName(n, ctx.rec.admin.code) ?? false),
-        report: (message, o) => push(rule, ctx.rec, sev, message, o),
+        isExistingName: (n: string) => {
+          // A rule that asks without saying so in its metadata would run before the existing names are read.
+          if (this.pass === 'without-existing') throw new Error(`rule ${rule.meta.id} asks isExistingName but its meta has no existingNames: true`);
+          return batchNames.has(n) || (this.existing?.hasName(n, ctx.rec.admin.code) ?? false);
+        },
+        report: (message, o) => this.push(rule, ctx.rec, sev, message, o),
       };
       list.push({ rule, ctx });
     }
-    activeByConfig.set(cfg, list);
+    this.activeByConfig.set(cfg, list);
     return list;
-  };
-  // DIMING_TIMING=rules: CPU time of each rule (tuning only; the timer itself costs time).
-  const perRule = process.env.DIMING_TIMING === 'rules' ? new Map<string, number>() : undefined;
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i];
-    const active = activeFor(configOf(rec), listsFor(byName.get(rec.profile) ?? profiles[0]));
-    for (let k = 0; k < active.length; k++) {
-      const a = active[k];
-      a.ctx.rec = rec;
-      if (perRule) {
-        const t = performance.now();
-        a.rule.check!(a.ctx);
-        perRule.set(a.rule.meta.id, (perRule.get(a.rule.meta.id) ?? 0) + performance.now() - t);
-      } else a.rule.check!(a.ctx);
-    }
-    if (opts.onProgress && (i & 1023) === 0) opts.onProgress(total + i, total * 2);
   }
 
-  const shared = new Map<string, unknown>();
-  const contextFor = (rule: Rule, enabled: AnalyzedRecord[]): BatchContext => ({
-    records: enabled,
-    optionsFor: (rec) => optionsOf(rule, rec),
-    lists: listsFor(profiles[0]),
-    existing: opts.existing,
-    today: opts.today ?? new Date(),
-    shared,
-    report: (rec, message, o) => {
-      const sev = severityOf(rule, rec);
-      if (sev !== 'off') push(rule, rec, sev, message, o);
-    },
-  });
-  const groups = new Map<BatchGroup, Map<string, BatchContext>>();
-  for (const rule of ruleList) {
-    if (!rule.checkBatch && !rule.batchGroup) continue;
-    // One profile without overrides: the rule is on for every record or for none (no million configOf calls).
-    const uniform = profiles.length === 1 && !profiles[0].overrides.length;
-    const enabled = uniform
-      ? ((plain.get(profiles[0].name)!.get(rule.meta.id)?.severity ?? 'off') === 'off' ? [] : records)
-      : records.filter((r) => severityOf(rule, r) !== 'off');
-    if (!enabled.length) continue;
-    const ctx = contextFor(rule, enabled);
-    if (rule.batchGroup) {
-      let g = groups.get(rule.batchGroup);
-      if (!g) groups.set(rule.batchGroup, (g = new Map()));
-      g.set(rule.meta.id, ctx);
+  /** Run the per-record rules of one pass on every record. */
+  recordRules(pass: RecordPass): void {
+    this.pass = pass;
+    const { records } = this.analysis;
+    const total = records.length;
+    const perRule = this.perRule;
+    const wanted = (rule: Rule) => pass === 'all' || (pass === 'with-existing') === Boolean(rule.meta.existingNames);
+    for (let i = 0; i < total; i++) {
+      const rec = records[i];
+      const active = this.activeFor(this.configOf(rec), this.listsOf(rec));
+      for (let k = 0; k < active.length; k++) {
+        const a = active[k];
+        if (pass !== 'all' && !wanted(a.rule)) continue;
+        a.ctx.rec = rec;
+        if (perRule) {
+          const t = performance.now();
+          a.rule.check!(a.ctx);
+          perRule.set(a.rule.meta.id, (perRule.get(a.rule.meta.id) ?? 0) + performance.now() - t);
+        } else a.rule.check!(a.ctx);
+      }
+      if (pass !== 'with-existing' && this.opts.onProgress && (i & 1023) === 0) this.opts.onProgress(total + i, total * 2);
     }
-    const t = perRule ? performance.now() : 0;
-    rule.checkBatch?.(ctx);
-    if (perRule && rule.checkBatch) perRule.set(`${rule.meta.id} (batch)`, performance.now() - t);
-  }
-  for (const [group, ctxs] of groups) {
-    const t = perRule ? performance.now() : 0;
-    group.run(ctxs);
-    if (perRule) perRule.set(`[${[...ctxs.keys()].join(',')}] (group)`, performance.now() - t);
-  }
-  if (perRule) {
-    for (const [id, ms] of [...perRule].sort((a, b) => b[1] - a[1])) process.stderr.write(`[timing] rule ${id}: ${(ms / 1e3).toFixed(2)} s\n`);
+    this.pass = 'all';
   }
 
-  return { summary: sortAndCount(findings, records.length), findings, records, notes: [] };
+  /** The batch rules and rule groups, then the sorted findings. */
+  finish(): CheckResult {
+    const { records } = this.analysis;
+    const profiles = this.opts.profiles;
+    const perRule = this.perRule;
+    const shared = new Map<string, unknown>();
+    const contextFor = (rule: Rule, enabled: AnalyzedRecord[]): BatchContext => ({
+      records: enabled,
+      optionsFor: (rec) => this.configOf(rec).get(rule.meta.id)?.options ?? { ...(rule.meta.options ?? {}) },
+      lists: this.analysis.listsFor(profiles[0].name),
+      existing: this.existing,
+      today: this.opts.today ?? new Date(),
+      shared,
+      report: (rec, message, o) => {
+        const sev = this.severityOf(rule, rec);
+        if (sev !== 'off') this.push(rule, rec, sev, message, o);
+      },
+    });
+    const groups = new Map<BatchGroup, Map<string, BatchContext>>();
+    for (const rule of this.ruleList) {
+      if (!rule.checkBatch && !rule.batchGroup) continue;
+      // One profile without overrides: the rule is on for every record or for none (no million configOf calls).
+      const uniform = profiles.length === 1 && !profiles[0].overrides.length;
+      const enabled = uniform
+        ? ((this.plain.get(profiles[0].name)!.get(rule.meta.id)?.severity ?? 'off') === 'off' ? [] : records)
+        : records.filter((r) => this.severityOf(rule, r) !== 'off');
+      if (!enabled.length) continue;
+      const ctx = contextFor(rule, enabled);
+      if (rule.batchGroup) {
+        let g = groups.get(rule.batchGroup);
+        if (!g) groups.set(rule.batchGroup, (g = new Map()));
+        g.set(rule.meta.id, ctx);
+      }
+      const t = perRule ? performance.now() : 0;
+      rule.checkBatch?.(ctx);
+      if (perRule && rule.checkBatch) perRule.set(`${rule.meta.id} (batch)`, performance.now() - t);
+    }
+    for (const [group, ctxs] of groups) {
+      const t = perRule ? performance.now() : 0;
+      group.run(ctxs);
+      if (perRule) perRule.set(`[${[...ctxs.keys()].join(',')}] (group)`, performance.now() - t);
+    }
+    if (perRule) {
+      for (const [id, ms] of [...perRule].sort((a, b) => b[1] - a[1])) process.stderr.write(`[timing] rule ${id}: ${(ms / 1e3).toFixed(2)} s\n`);
+    }
+    return { summary: sortAndCount(this.findings, records.length), findings: this.findings, records, notes: [] };
+  }
+}
+
+interface Active {
+  rule: Rule;
+  ctx: RecordContext;
 }
 
 /** Sort findings (row, severity, rule id) in place and count them by severity. */

@@ -21,6 +21,21 @@ export interface ExistingEntry {
   index: number;
 }
 
+/** ExistingNames.toState(): the store's arrays and tables, as structured clone carries them between threads. */
+export interface ExistingState {
+  count: number;
+  units: Uint16Array<ArrayBuffer>;
+  at: Uint32Array<ArrayBuffer> | undefined;
+  columns: {
+    start: Uint32Array<ArrayBuffer>; codeNum: Float64Array<ArrayBuffer>; codeLen: Uint8Array<ArrayBuffer>; typeIdx: Uint8Array<ArrayBuffer>; lineNo: Uint32Array<ArrayBuffer>; fileNo: Uint32Array<ArrayBuffer>;
+    hash: Uint32Array<ArrayBuffer>; first: Uint32Array<ArrayBuffer>; last: Uint32Array<ArrayBuffer>; plain: Uint8Array<ArrayBuffer>; ordinalEnd: Uint8Array<ArrayBuffer>;
+  };
+  fullDiff: [number, string][];
+  typeList: (string | undefined)[];
+  typeOverflow: [number, string][];
+  files: string[];
+}
+
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** A Float64/Uint32/Uint8 column that grows by doubling. */
@@ -52,7 +67,7 @@ export class ExistingNames {
   private units = new Uint16Array(1 << 16);
   private readonly start = new Column((n) => new Uint32Array(n));
   private count = 0;
-  private at: Uint32Array | undefined;
+  private at: Uint32Array<ArrayBuffer> | undefined;
   /** The normalised name where it differs from `names[i]` (rare: most names arrive normalised). */
   private readonly fullDiff = new Map<number, string>();
   private readonly codeNum = new Column((n) => new Float64Array(n));
@@ -76,6 +91,50 @@ export class ExistingNames {
   private readonly typeOverflow = new Map<number, string>();
   readonly files: string[] = [];
   private table: Uint32Array | undefined;
+
+  /**
+   * Everything the store holds, for another thread (gazetteer-thread.ts): the typed arrays go as they are (listed in
+   * `transfer`, so posting them moves their memory instead of copying it); this store is unusable afterwards.
+   */
+  toState(): { state: ExistingState; transfer: ArrayBuffer[] } {
+    const columns = this.columns();
+    const state: ExistingState = {
+      count: this.count,
+      units: this.units,
+      at: this.at,
+      columns: Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, c.data])) as ExistingState['columns'],
+      fullDiff: [...this.fullDiff],
+      typeList: this.typeList,
+      typeOverflow: [...this.typeOverflow],
+      files: this.files,
+    };
+    const transfer = [this.units.buffer, ...Object.values(columns).map((c) => c.data.buffer)] as ArrayBuffer[];
+    if (this.at) transfer.push(this.at.buffer as ArrayBuffer);
+    return { state, transfer };
+  }
+
+  /** A store from toState() (on the receiving thread). */
+  static fromState(state: ExistingState): ExistingNames {
+    const ex = new ExistingNames();
+    ex.count = state.count;
+    ex.units = state.units;
+    ex.at = state.at;
+    const columns = ex.columns();
+    for (const k of Object.keys(columns) as (keyof ExistingState['columns'])[]) (columns[k] as Column<typeof state.columns[typeof k]>).data = state.columns[k];
+    for (const [k, v] of state.fullDiff) ex.fullDiff.set(k, v);
+    ex.typeList.splice(0, ex.typeList.length, ...state.typeList);
+    state.typeList.forEach((t, i) => t !== undefined && ex.typeOf.set(t, i));
+    for (const [k, v] of state.typeOverflow) ex.typeOverflow.set(k, v);
+    ex.files.push(...state.files);
+    return ex;
+  }
+
+  private columns() {
+    return {
+      start: this.start, codeNum: this.codeNum, codeLen: this.codeLen, typeIdx: this.typeIdx, lineNo: this.lineNo, fileNo: this.fileNo,
+      hash: this.hashCol, first: this.firstCol, last: this.lastCol, plain: this.plainCol, ordinalEnd: this.ordinalEndCol,
+    };
+  }
 
   /** Register a file; returns its index for `add`. */
   addFile(file: string): number {

@@ -29,12 +29,29 @@ export class ScopeNeeds {
     this.lengths.add(prefix.length);
   }
 
+  /** The needs as plain data (for another thread), and back. */
+  toData(): ScopeNeedsData {
+    return { prefixes: [...this.prefixes], everything: this.everything };
+  }
+
+  static fromData(d: ScopeNeedsData): ScopeNeeds {
+    const n = new ScopeNeeds();
+    for (const p of d.prefixes) n.add(p);
+    n.everything = d.everything;
+    return n;
+  }
+
   covers(code: string | undefined): boolean {
     if (this.everything) return true;
     if (!code) return false;
     for (const len of this.lengths) if (code.length >= len && this.prefixes.has(code.slice(0, len))) return true;
     return false;
   }
+}
+
+export interface ScopeNeedsData {
+  prefixes: string[];
+  everything: boolean;
 }
 
 /** Type texts repeat (道路, 村庄 …): one string each, not millions. */

@@ -5,9 +5,10 @@ import { type Profile, builtInProfiles, loadProfile } from '../profiles/profile.
 import { RULES } from '../rules/registry.js';
 import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
-import { AdminResolver, SCOPE_LEN } from './admin.js';
-import { type CheckResult, analyzeDataset, checkAnalyzed } from './engine.js';
-import { ScopeNeeds, loadGazetteers } from './gazetteer.js';
+import { SCOPE_LEN } from './admin.js';
+import { type CheckResult, RuleRun, analyzeDataset } from './engine.js';
+import { ScopeNeeds } from './gazetteer.js';
+import { loadGazetteersAside } from './gazetteer-thread.js';
 import type { DatasetGeometry } from '../geo/analyze.js';
 import type { TownshipBoundaries } from '../geo/boundaries.js';
 import { attachGeometry, runGeometryStage } from './geometry.js';
@@ -74,6 +75,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
       `profile ${p.name} spells ordinals out (ordinals: spelled), e.g. Yīxiàng; this departs from rule 7 of the 1984 place-name spelling rules (ordinals as Arabic digits)`,
     ));
   }
+  const run = new RuleRun(analysis, base);
   let existing;
   if (o.gazetteers?.length) {
     // The widest uniqueness scope of any profile decides which existing names are kept.
@@ -86,8 +88,13 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     }
     const needs = new ScopeNeeds();
     for (const r of analysis.records) needs.add(r.admin.code ? r.admin.code.slice(0, Math.min(len, r.admin.code.length)) : undefined);
-    const loaded = await loadGazetteers(o.gazetteers, needs, new AdminResolver());
-    timing('existing names');
+    // Large files are read in another thread while the rules that need no existing names run here.
+    const reading = loadGazetteersAside(o.gazetteers, needs);
+    reading.catch(() => undefined); // awaited below; an early failure must not count as unhandled meanwhile
+    run.recordRules('without-existing');
+    timing('rules without existing names');
+    const loaded = await reading;
+    timing('existing names (rest of the reading)');
     existing = loaded.existing;
     if (stage) {
       const located = await locatedNear(analysis.records, profiles, o);
@@ -103,10 +110,13 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
         `existing names ${st.file}: ${st.read} read, ${st.kept} in this table's scopes compared${st.noArea ? `; ${st.noArea} without an area were skipped` : ''}`,
       ));
     }
+    run.setExisting(existing);
+    run.recordRules('with-existing');
   } else {
     notes.push(txt('未提供已有地名（--gazetteer），重名、同音只在本表内比较', 'no existing names given (--gazetteer): duplicates and homophones are checked within this table only'));
+    run.recordRules('all');
   }
-  const result = checkAnalyzed(analysis, { ...base, existing });
+  const result = run.finish();
   timing('rules');
   return { ...result, notes: [...notes, ...result.notes], profiles, geometry: stage?.geometry, offsetSource: stage?.offsetSource };
 }

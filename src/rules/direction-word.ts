@@ -34,6 +34,7 @@ export const directionWord: Rule<Options> = {
     description: txt('方位词要有区分意义，并与实际方位一致', 'direction words must distinguish and agree with the map'),
     basis: txt('大名：慎用方位词；西安：分段、系列命名；1984年拼写规则第2条', 'Daming: use direction words sparingly; Xi\'an: segment and series naming; 1984 rule 2'),
     fix: txt('为道路另取有区分意义的专名；成对的方位名称要与实际位置一致', 'give the road a distinctive specific; paired direction names must match where the roads lie'),
+    existingNames: true,
     options: { toleranceMeters: 50 },
   },
   check(ctx) {

@@ -15,6 +15,7 @@ export const feudal: Rule = {
       '2018 clean-up criteria, 怪 (d): 皇帝, 皇庭, 御府, 帝都, 王府, 相府 and similar; Xi\'an, Chengdu, Shanghai, Fuping, Daming rules',
     ),
     fix: txt('换用没有封建色彩的字词；确有历史来历的旧地名、寺庙名可加入历史地名白名单', 'use words without a feudal flavour; a revived historic name or temple name goes on the historic allowlist'),
+    existingNames: true,
   },
   check(ctx) {
     const { rec, lists } = ctx;

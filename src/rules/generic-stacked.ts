@@ -27,6 +27,7 @@ export const genericStacked: Rule = {
     description: txt('不得叠用通名', 'no generic stacked on another generic'),
     basis: txt('地方地名管理规定：禁止通名叠加；成都住宅区和建筑物命名意见（负面清单）；1984年拼写规则第4条（已成专名的通名除外）', 'local regulations banning stacked generics; Chengdu negative list; 1984 rule 4 for the exception'),
     fix: txt('去掉多余的通名（如「新风路街」改为「新风街」）；若专名本身是现有道路名称，请在「专名」列写明或提供现有地名', 'drop the extra generic (新风路街 → 新风街); if the specific is an existing road, give it in the 专名 column or supply the existing names'),
+    existingNames: true,
   },
   check(ctx) {
     const { rec } = ctx;

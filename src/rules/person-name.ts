@@ -36,6 +36,7 @@ export const personName: Rule<Options> = {
       'Regulations art. 9(4); 2024 implementing measures art. 3 (aliases, pen names, fictional characters; no-specific-link exemption); Fuping: no surname + given name lanes; Suqian; Daming (commemorative names excepted)',
     ),
     fix: txt('改用与人名无关的字词；纪念性地名须经批准并加入历史/纪念地名白名单', 'use words not linked to a person; commemorative names need approval and go on the historic allowlist'),
+    existingNames: true,
     options: { patternSeverity: null },
   },
   check(ctx) {

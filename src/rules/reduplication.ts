@@ -16,6 +16,7 @@ export const reduplication: Rule<Options> = {
     description: txt('专名避免使用叠字', 'avoid doubled characters in the specific'),
     basis: txt('大名县道路命名征集（2023）：不用叠字', 'Daming county (2023): no doubled characters'),
     fix: txt('换用不重叠的字；若叠字来自本地原有地名，可加入 allow 选项', 'use characters that do not repeat; a doubled form from an existing local name goes into the allow option'),
+    existingNames: true,
     options: { allow: [] },
   },
   check(ctx) {

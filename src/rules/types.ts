@@ -32,6 +32,11 @@ export interface RuleMeta {
   fix: Text;
   /** Default options (the national profile's); option keys not listed here are a configuration error. */
   options?: Record<string, unknown>;
+  /**
+   * The check asks ctx.isExistingName: it runs after the existing names are read (runCheck reads them in another
+   * thread while the other per-record rules run). A rule that asks without this flag stops the check.
+   */
+  existingNames?: boolean;
 }
 
 /** Another record a finding refers to: a row of the batch or a line of an existing-name file. */

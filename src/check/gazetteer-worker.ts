@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { DimingError } from '../core/errors.js';
+import { AdminResolver } from './admin.js';
+import { type ScopeNeedsData, ScopeNeeds, loadGazetteers } from './gazetteer.js';
+import type { WorkerReply } from './gazetteer-thread.js';
+
+/** Worker thread entry (gazetteer-thread.ts): read the existing-name files and send the store back. */
+const { files, needs } = workerData as { files: string[]; needs: ScopeNeedsData };
+try {
+  const { existing, stats } = await loadGazetteers(files, ScopeNeeds.fromData(needs), new AdminResolver());
+  const { state, transfer } = existing.toState();
+  parentPort!.postMessage({ ok: true, state, stats } satisfies WorkerReply, transfer);
+} catch (e) {
+  const error = e instanceof DimingError
+    ? { dimingKind: e.kind, text: e.text, hint: e.hint, where: e.where, stack: e.stack }
+    : { message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+  parentPort!.postMessage({ ok: false, error } satisfies WorkerReply);
+}

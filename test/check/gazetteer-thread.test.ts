@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AdminResolver } from '../../src/check/admin.js';
+import type { ExistingNames } from '../../src/check/existing.js';
+import { ScopeNeeds, loadGazetteers } from '../../src/check/gazetteer.js';
+import { DimingError } from '../../src/core/errors.js';
+import { FIXTURES, ROOT } from '../helpers.js';
+
+/**
+ * Reading existing names in a worker thread (src/check/gazetteer-thread.ts). The worker exists only compiled, so
+ * these tests use dist/ (npm test builds first) and compare with reading in this thread.
+ */
+const DIST = join(ROOT, 'dist', 'check', 'gazetteer-thread.js');
+type Aside = typeof import('../../src/check/gazetteer-thread.js');
+const aside = async (): Promise<Aside> => (await import(DIST)) as Aside;
+
+function needs(...prefixes: (string | undefined)[]): ScopeNeeds {
+  const n = new ScopeNeeds();
+  for (const p of prefixes) n.add(p);
+  return n;
+}
+
+/** Everything a check reads from a store. */
+function contents(ex: ExistingNames) {
+  const rows = Array.from({ length: ex.size }, (_, i) => ({ ...ex.entry(i), prefix: ex.codePrefix(i, 9), has: ex.hasName(ex.full(i)) }));
+  const fp = ex.fingerprints;
+  const cols = Object.fromEntries(Object.entries(fp).map(([k, a]) => [k, [...a.subarray(0, ex.size)]]));
+  return { rows, cols, files: ex.files };
+}
+
+describe.skipIf(!existsSync(DIST))('existing names read in a worker thread', () => {
+  const gazetteer = join(FIXTURES, 'geo', 'town-gazetteer.csv');
+
+  it('gives the same store as reading here: names, codes, types, lines, fingerprints, lookups', async () => {
+    const want = await loadGazetteers([gazetteer], needs(undefined), new AdminResolver());
+    const got = await (await aside()).loadGazetteersAside([gazetteer], needs(undefined), { minBytes: 0 });
+    expect(got.stats).toEqual(want.stats);
+    expect(want.existing.size).toBeGreaterThan(0);
+    expect(contents(got.existing)).toEqual(contents(want.existing));
+    expect(got.existing.hasName('没有这条路')).toBe(false);
+  });
+
+  it('keeps only the scopes the batch needs, as here', async () => {
+    const n = () => needs('370523101');
+    const want = await loadGazetteers([gazetteer], n(), new AdminResolver());
+    const got = await (await aside()).loadGazetteersAside([gazetteer], n(), { minBytes: 0 });
+    expect(got.stats).toEqual(want.stats);
+    expect(contents(got.existing)).toEqual(contents(want.existing));
+  });
+
+  it('reports a bad file with the same message, file and hint as reading here', async () => {
+    for (const bad of ['gazetteer-no-name.csv', 'gazetteer-empty.csv', 'gazetteer-unbalanced.csv']) {
+      const file = join(FIXTURES, 'check-bad', bad);
+      const here = await loadGazetteers([file], needs(undefined), new AdminResolver()).catch((e: unknown) => e);
+      const there = await (await aside()).loadGazetteersAside([file], needs(undefined), { minBytes: 0 }).catch((e: unknown) => e);
+      expect(here, bad).toBeInstanceOf(DimingError);
+      // The worker's error is rebuilt from dist's DimingError class: compare what the user sees.
+      const seen = (e: unknown) => ({ name: (e as Error).name, kind: (e as DimingError).kind, text: (e as DimingError).text, hint: (e as DimingError).hint, where: (e as DimingError).where });
+      expect(seen(there), bad).toEqual(seen(here));
+    }
+  });
+
+  it('small files and missing files are read in this thread (a missing file gets the usual error)', async () => {
+    const { loadGazetteersAside } = await aside();
+    const missing = await loadGazetteersAside([join(FIXTURES, 'nope.csv')], needs(undefined), { minBytes: 0 }).catch((e: unknown) => e);
+    expect((missing as DimingError).text.zh).toContain('找不到文件');
+  });
+});

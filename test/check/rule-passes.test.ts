@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AdminResolver, SCOPE_LEN } from '../../src/check/admin.js';
+import { RuleRun, analyzeDataset, checkAnalyzed } from '../../src/check/engine.js';
+import { ScopeNeeds, loadGazetteers } from '../../src/check/gazetteer.js';
+import { runCheck } from '../../src/check/run.js';
+import { buildDataset, readDataset } from '../../src/io/dataset.js';
+import { loadProfile } from '../../src/profiles/profile.js';
+import { RULES } from '../../src/rules/registry.js';
+import type { Rule } from '../../src/rules/types.js';
+import { tempDir } from '../helpers.js';
+
+/**
+ * runCheck runs the per-record rules in two passes around reading the existing names (in another thread for large
+ * files): first those that do not ask about existing names, then those that do (meta.existingNames).
+ */
+describe('per-record rules in two passes', () => {
+  it('exactly the rules that ask isExistingName say so in their metadata', () => {
+    for (const rule of RULES.values()) {
+      expect(Boolean(rule.meta.existingNames), rule.meta.id).toBe(String(rule.check ?? '').includes('isExistingName'));
+    }
+  });
+
+  it('a rule that asks isExistingName without the flag stops the first pass (it would miss the existing names)', () => {
+    const sneaky: Rule = { ...RULES.get('feudal')!, meta: { ...RULES.get('feudal')!.meta, id: 'sneaky', existingNames: undefined }, check: (ctx) => void ctx.isExistingName('x') };
+    const profile = loadProfile('national', RULES);
+    profile.rules.set('sneaky', { severity: 'warning', options: {} });
+    const ds = buildDataset({ rows: [['名称'], ['幸福路']], lines: [1, 2] }, 't.csv');
+    const opts = { profiles: [profile], onlyRules: [sneaky] };
+    const run = new RuleRun(analyzeDataset(ds, opts), opts);
+    expect(() => run.recordRules('without-existing')).toThrow(/sneaky/);
+    expect(() => run.recordRules('all')).not.toThrow();
+  });
+
+  it('two passes around the existing names find what one pass with them finds', async () => {
+    const dir = tempDir('diming-passes-');
+    const roads = join(dir, 'roads.csv');
+    const gazetteer = join(dir, 'existing.csv');
+    writeFileSync(roads, '名称,区划代码\n幸福东路,370523101\n和平东路,370523101\n槐荫路,370523101\n');
+    writeFileSync(gazetteer, '标准名称,区划代码\n幸福路,370523101\n槐荫路,370523101\n');
+    const ds = await readDataset(roads);
+    const profiles = [loadProfile('national', RULES)];
+    const analysis = analyzeDataset(ds, { profiles });
+    const needs = new ScopeNeeds();
+    for (const r of analysis.records) needs.add(r.admin.code?.slice(0, SCOPE_LEN.township));
+    const { existing } = await loadGazetteers([gazetteer], needs, new AdminResolver());
+    const once = checkAnalyzed(analysis, { profiles, existing });
+    const twice = await runCheck(ds, { profiles: ['national'], gazetteers: [gazetteer] });
+    // direction-word (an existing-name rule): 幸福东路 pairs with the existing 幸福路, 和平东路 with nothing.
+    expect(once.findings.filter((f) => f.rule === 'direction-word').map((f) => f.name)).toEqual(['和平东路']);
+    expect(once.findings.filter((f) => f.rule === 'duplicate').map((f) => f.name)).toEqual(['槐荫路']);
+    expect(twice.findings).toEqual(once.findings);
+  });
+});
