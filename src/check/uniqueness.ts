@@ -126,13 +126,13 @@ export const uniquenessGroup: BatchGroup = {
         }
       }
     };
-    for (const rec of dup?.records ?? []) put(rec, dup!.optionsFor(rec).scope, 'exact', exactKey(rec.full, lists));
-    for (const rec of hom?.records ?? []) {
+    for (const rec of byTownship(dup?.records)) put(rec, dup!.optionsFor(rec).scope, 'exact', exactKey(rec.full, lists));
+    for (const rec of byTownship(hom?.records)) {
       const o = hom!.optionsFor(rec);
       const k = soundKey(rec, Boolean(o.tones));
       put(rec, o.scope, 'sound', k && (o.tones ? `T:${k}` : k));
     }
-    for (const rec of near?.records ?? []) {
+    for (const rec of byTownship(near?.records)) {
       const o = near!.optionsFor(rec);
       const full = exactKey(rec.full, lists);
       put(rec, o.scope, 'strip', strip(full, o, stripNamesFor(o, codePrefixOf(rec.admin.code, 9), rec.admin.code)));
@@ -182,6 +182,26 @@ export const uniquenessGroup: BatchGroup = {
     }
   },
 };
+
+/**
+ * Records in order of their township code (file order within one): indexing them in this order fills one scope's
+ * maps after another, which a shuffled million-row batch would otherwise visit at random (cache misses).
+ */
+const sortedCache = new WeakMap<readonly AnalyzedRecord[], readonly AnalyzedRecord[]>();
+function byTownship(records: readonly AnalyzedRecord[] | undefined): readonly AnalyzedRecord[] {
+  if (!records) return [];
+  let out = sortedCache.get(records);
+  if (out) return out;
+  const n = records.length;
+  if (n > 1 << 21) return records; // the key below holds the index in 21 bits
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (codePrefixOf(records[i].admin.code, 9) + 1) * 2097152 + i;
+  keys.sort();
+  const sorted: AnalyzedRecord[] = new Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = records[keys[k] % 2097152];
+  sortedCache.set(records, (out = sorted));
+  return out;
+}
 
 function coarsePairs(coarse: Coarse[], index: Index, pairs: Record<Kind, [AnalyzedRecord, Other][]>): void {
   const byValue = new Map<string, typeof coarse>();
