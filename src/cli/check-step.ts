@@ -5,7 +5,6 @@ import type { EntityType } from '../name/types.js';
 import { parseRuleFlag } from '../profiles/profile.js';
 import { RULES } from '../rules/registry.js';
 import type { Severity } from '../rules/types.js';
-import { leanHeapFor } from './heap.js';
 import { Progress } from './progress.js';
 
 /** The repeatable --rule id=severity flags as one map (a wrong flag is a usage error before anything is read). */
@@ -29,7 +28,6 @@ export interface CheckFlags {
 
 /** runCheck with the shared command-line options and a progress display on stderr. */
 export async function checkWithProgress(ds: Dataset, o: CheckFlags, rules: Map<string, Severity>, more: Partial<RunCheckOptions> = {}): Promise<RunCheckResult> {
-  leanHeapFor(ds.records.length);
   const progress = new Progress(tr(txt('检查中', 'checking')), ds.records.length * 2, o.quiet);
   try {
     return await runCheck(ds, {
