@@ -1,5 +1,6 @@
 import { txt } from '../core/text.js';
 import { divisions } from '../divisions/divisions.js';
+import { optionSet } from './util/options.js';
 import type { Rule } from './types.js';
 import { filled } from './util/fields.js';
 import { contentText, findWords, type Hit, inside, provinceOf, spansOf } from './util/words.js';
@@ -61,7 +62,7 @@ export const exaggeration: Rule<Options> = {
     const { rec, lists } = ctx;
     const text = contentText(rec);
     const allow = spansOf(ctx.options.allow, text);
-    const needsApproval = new Set(ctx.options.needsApproval ?? []);
+    const needsApproval = optionSet(ctx.options.needsApproval);
     const approved = filled(rec, 'special_approval') !== undefined;
     const hard: string[] = [];
     const soft: string[] = [];

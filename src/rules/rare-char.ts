@@ -1,4 +1,5 @@
 import { txt } from '../core/text.js';
+import { optionSet } from './util/options.js';
 import type { Rule } from './types.js';
 import { provinceOf } from './util/words.js';
 
@@ -21,7 +22,7 @@ export const rareChar: Rule<Options> = {
   },
   check(ctx) {
     const { rec, lists } = ctx;
-    const allow = new Set(ctx.options.allowChars ?? []);
+    const allow = optionSet(ctx.options.allowChars);
     const prov = provinceOf(rec);
     const hard: string[] = [];
     const regionalElsewhere: string[] = [];

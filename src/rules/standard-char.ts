@@ -1,5 +1,6 @@
 import { txt } from '../core/text.js';
 import { isHan } from '../name/normalize.js';
+import { optionSet } from './util/options.js';
 import type { Rule } from './types.js';
 
 interface Options {
@@ -22,7 +23,7 @@ export const standardChar: Rule<Options> = {
     options: { allowChars: [] },
   },
   check(ctx) {
-    const allow = new Set(ctx.options.allowChars ?? []);
+    const allow = optionSet(ctx.options.allowChars);
     const bad: string[] = [];
     for (const ch of ctx.rec.full) {
       if (!isHan(ch) || ctx.lists.chars8105.has(ch) || allow.has(ch)) continue;
