@@ -34,8 +34,13 @@ const root: TrieNode = {};
 const setIds = new Map<WordSet<unknown>, number>();
 const setSizes: number[] = [];
 const RECENT = 8;
-const recentText: (string | undefined)[] = new Array(RECENT);
-const recentHits: RawHit[][] = new Array(RECENT);
+/** The last texts scanned: their raw hits, and each set's answer once asked (by set id and minimum length). */
+interface Recent {
+  text: string;
+  raw: RawHit[];
+  found: Map<number, Hit<unknown>[]>;
+}
+const recent: (Recent | undefined)[] = new Array(RECENT);
 let recentAt = 0;
 const NO_HITS: Hit<never>[] = Object.freeze([]) as unknown as Hit<never>[];
 const CACHE_LIMIT = 400_000;
@@ -63,13 +68,16 @@ function idOf(ws: WordSet<unknown>): number {
     if (prev) prev.value = ws.get(w);
     else ends.push({ set: id, value: ws.get(w), word: w });
   }
-  recentText.fill(undefined);
+  recent.fill(undefined);
   return id;
 }
 
 /** Every word of every registered set occurring in `text`, by start position and then length. */
-function rawHits(text: string): RawHit[] {
-  for (let k = 0; k < RECENT; k++) if (recentText[k] === text) return recentHits[k];
+function recentOf(text: string): Recent {
+  for (let k = 0; k < RECENT; k++) {
+    const r = recent[k];
+    if (r !== undefined && r.text === text) return r;
+  }
   const out: RawHit[] = [];
   const n = text.length;
   const top = root.next;
@@ -85,10 +93,10 @@ function rawHits(text: string): RawHit[] {
       }
     }
   }
+  const r: Recent = { text, raw: out, found: new Map() };
   recentAt = (recentAt + 1) % RECENT;
-  recentText[recentAt] = text;
-  recentHits[recentAt] = out;
-  return out;
+  recent[recentAt] = r;
+  return r;
 }
 
 /**
@@ -98,7 +106,12 @@ function rawHits(text: string): RawHit[] {
 export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[] {
   if (!text || ws.size === 0) return NO_HITS;
   const id = idOf(ws as WordSet<unknown>);
-  const raw = rawHits(text);
+  const r = recentOf(text);
+  // Several rules ask about the same set in the same text (division names: five rules): answered once.
+  const key = id * 64 + Math.min(minLen, 63);
+  const known = r.found.get(key);
+  if (known !== undefined) return known as Hit<V>[];
+  const raw = r.raw;
   let out: Hit<V>[] | undefined;
   for (let k = 0; k < raw.length; k++) {
     const h = raw[k];
@@ -115,7 +128,10 @@ export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[]
     if (out && out.some((o) => o.index <= h.index && o.end >= h.end)) continue;
     (out ??= []).push({ word: h.word, index: h.index, end: h.end, value: h.value as V });
   }
-  return out ?? (NO_HITS as Hit<V>[]);
+  // Frozen: the answer is shared by every rule that asks (a caller that changed it would break the others).
+  const result = out ? (Object.freeze(out) as Hit<V>[]) : (NO_HITS as Hit<V>[]);
+  r.found.set(key, result as Hit<unknown>[]);
+  return result;
 }
 
 /** Is [index, end) inside one of the spans? */
