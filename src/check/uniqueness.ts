@@ -8,6 +8,7 @@ import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing
 import { hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey, unitSound } from './readingkey.js';
 import { soundKeyOf } from './analyze.js';
+import { type DialectTable, loadDialectTable } from './dialect.js';
 
 /**
  * Uniqueness (rules.md §7): names compared inside a scope (township by default), within the batch and against the
@@ -16,15 +17,16 @@ import { soundKeyOf } from './analyze.js';
  * and each pair is reported by the first rule that matches (duplicate → homophone → near-duplicate). A record whose
  * area is coarser than the scope, or missing, is compared at the finest level it gives (rules.md §0.3).
  */
-type Kind = 'duplicate' | 'homophone' | 'near-duplicate';
-type Key = 'exact' | 'sound' | 'strip' | 'specific' | 'fold';
-const KIND_OF: Record<Key, Kind> = { exact: 'duplicate', sound: 'homophone', strip: 'near-duplicate', specific: 'near-duplicate', fold: 'near-duplicate' };
-const ORDER: Kind[] = ['duplicate', 'homophone', 'near-duplicate'];
+// 'dialect': same reading in the profile's dialect table (homophone's option dialectTable), reported by homophone.
+type Kind = 'duplicate' | 'homophone' | 'dialect' | 'near-duplicate';
+type Key = 'exact' | 'sound' | 'dialect' | 'strip' | 'specific' | 'fold';
+const KIND_OF: Record<Key, Kind> = { exact: 'duplicate', sound: 'homophone', dialect: 'dialect', strip: 'near-duplicate', specific: 'near-duplicate', fold: 'near-duplicate' };
+const ORDER: Kind[] = ['duplicate', 'homophone', 'dialect', 'near-duplicate'];
 
 export type Other = AnalyzedRecord | ExistingEntry;
 
 interface DupOptions { scope?: string; sameTypeOnly?: boolean }
-interface HomOptions { scope?: string; tones?: boolean }
+interface HomOptions { scope?: string; tones?: boolean; dialectTable?: string | null }
 interface NearOptions {
   scope?: string;
   stripPrefixes?: string[];
@@ -46,10 +48,12 @@ const DERIVED = new Set(['支路', '横路', '横街', '后街', '前街', '小�
 class KeyMaps {
   exact: Map<string, Group> | undefined = undefined;
   sound: Map<string, Group> | undefined = undefined;
+  dialect: Map<string, Group> | undefined = undefined;
   strip: Map<string, Group> | undefined = undefined;
   specific: Map<string, Group> | undefined = undefined;
   fold: Map<string, Group> | undefined = undefined;
   soundFirst: Set<string> | undefined = undefined;
+  dialectFirst: Set<string> | undefined = undefined;
   foldFirst: Set<string> | undefined = undefined;
   specificFirst: Set<number> | undefined = undefined;
   /** smallHash of the exact and strip keys. */
@@ -84,7 +88,10 @@ export const uniquenessGroup: BatchGroup = {
     if (!any) return;
     const lists = any.lists;
     const existing = any.existing;
-    const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'near-duplicate': [] };
+    const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'dialect': [], 'near-duplicate': [] };
+    // The dialect table of the first homophone record's profile (the scan compares every existing name one way).
+    const dialectFile = hom?.records.length ? hom.optionsFor(hom.records[0]).dialectTable : undefined;
+    const dialect = typeof dialectFile === 'string' ? loadDialectTable(dialectFile) : undefined;
 
     // 1. Index the batch records of each rule.
     const index: Index = new Map();
@@ -110,6 +117,7 @@ export const uniquenessGroup: BatchGroup = {
       } else if (g[g.length - 1] !== rec) g.push(rec);
       if (key === 'exact') (maps.exactHash ??= new Set()).add(smallHash(nameHash(value)));
       else if (key === 'sound') (maps.soundFirst ??= new Set()).add(firstSyllable(value.startsWith('T:') ? value.slice(2) : value));
+      else if (key === 'dialect') (maps.dialectFirst ??= new Set()).add(firstSyllable(value));
       else if (key === 'fold') (maps.foldFirst ??= new Set()).add(firstSyllable(value));
       else if (key === 'specific') (maps.specificFirst ??= new Set()).add(value.charCodeAt(0));
       else if (key === 'strip') {
@@ -131,6 +139,7 @@ export const uniquenessGroup: BatchGroup = {
       const o = hom!.optionsFor(rec);
       const k = soundKey(rec, Boolean(o.tones));
       put(rec, o.scope, 'sound', k && (o.tones ? `T:${k}` : k));
+      if (dialect) put(rec, o.scope, 'dialect', dialect.key(exactKey(rec.full, lists)));
     }
     for (const rec of byTownship(near?.records)) {
       const o = near!.optionsFor(rec);
@@ -158,7 +167,7 @@ export const uniquenessGroup: BatchGroup = {
     if (coarse.length) coarsePairs(coarse, index, pairs);
 
     // 3. Existing names: each probes the index once; keys are computed only where its scope holds batch records.
-    if (existing?.size) scanExisting(existing, index, coarse, pairs, lists, hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false, near ? near.optionsFor(near.records[0]) : undefined);
+    if (existing?.size) scanExisting(existing, index, coarse, pairs, lists, hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false, near ? near.optionsFor(near.records[0]) : undefined, dialect);
 
     // 4. Report, catalog order first.
     const done = new Set<string>();
@@ -166,7 +175,7 @@ export const uniquenessGroup: BatchGroup = {
     const reported = new Set<string>();
     any.shared.set(REPORTED_PAIRS, reported);
     for (const kind of ORDER) {
-      const ctx = kind === 'duplicate' ? dup : kind === 'homophone' ? hom : near;
+      const ctx = kind === 'duplicate' ? dup : kind === 'homophone' || kind === 'dialect' ? hom : near;
       if (!ctx) continue;
       for (const [rec, other] of pairs[kind]) {
         if (exclude(kind, rec, other, ctx as unknown as BatchContext, lists)) continue;
@@ -177,7 +186,8 @@ export const uniquenessGroup: BatchGroup = {
         seen.add(dir);
         done.add(`${kind}|${pk}`);
         reported.add(pk);
-        ctx.report(rec, message(kind, rec, other, (ctx.optionsFor(rec) as { scope?: string }).scope), { related: [relatedOf(other)] });
+        const heard = kind === 'dialect' ? dialect?.key(exactKey(rec.full, lists)) : undefined;
+        ctx.report(rec, message(kind, rec, other, (ctx.optionsFor(rec) as { scope?: string }).scope, heard), { related: [relatedOf(other)] });
       }
     }
   },
@@ -246,6 +256,7 @@ function scanExisting(
   lists: Lists,
   tones: boolean,
   near: NearOptions | undefined,
+  dialect: DialectTable | undefined,
 ): void {
   const lens = [...index.keys()];
   const coarseByValue = new Map<string, Coarse[]>();
@@ -270,6 +281,7 @@ function scanExisting(
     let full: string | undefined;
     let exact: string | undefined;
     let sound: string | undefined;
+    let dialectKey: string | undefined;
     let first: string | undefined;
     let first0: string | undefined;
     let stripped: string | undefined;
@@ -290,6 +302,15 @@ function scanExisting(
         sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full);
         const g = maps.sound.get(sound);
         if (g) for (const r of members(g)) pairs.homophone.push([r, (entry ??= ex.entry(i))]);
+      }
+      if (maps.dialect && dialect) {
+        // The first reading filters as the first syllable does for sound keys; a marked name reads its string.
+        const firstReading = fast ? dialect.unitReading(c0) : firstSyllable((dialectKey ??= dialect.key((exact ??= exactKey((full ??= ex.full(i)), lists)))));
+        if (maps.dialectFirst!.has(firstReading)) {
+          dialectKey ??= dialect.key((exact ??= exactKey((full ??= ex.full(i)), lists)));
+          const g = maps.dialect.get(dialectKey);
+          if (g) for (const r of members(g)) pairs.dialect.push([r, (entry ??= ex.entry(i))]);
+        }
       }
       if (maps.strip && (!fast || maps.stripHash!.has(h) || ((maps.stripFirst!.has(c0) || maps.stripFirst!.has(-1)) && maps.stripLast!.has(lastUnit[i])))) {
         full ??= ex.full(i);
@@ -320,6 +341,7 @@ function scanExisting(
       const values: [Key, string | undefined][] = [
         ['exact', (exact ??= exactKey(full, lists))],
         ['sound', (sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full))],
+        ['dialect', dialect ? (dialectKey ??= dialect.key(exact)) : undefined],
         ['strip', strip(exact, nearOptions, stripNamesFor(nearOptions, -1, code))],
         ['specific', parseName(full, PARSE_OPTIONS).specific],
         ['fold', foldNearSound(quickSoundKey(full))],
@@ -337,7 +359,7 @@ function firstSyllableOf(ex: ExistingNames, i: number, c0: number, tones: boolea
   return unitSound(c0, tones) || firstSound(ex.full(i), tones);
 }
 
-const KEYS: Key[] = ['exact', 'sound', 'strip', 'specific', 'fold'];
+const KEYS: Key[] = ['exact', 'sound', 'dialect', 'strip', 'specific', 'fold'];
 
 function firstSyllable(key: string): string {
   const sp = key.indexOf(' ');
@@ -368,13 +390,16 @@ function isDerived(p: { direction?: string; ordinal?: unknown; generic: string }
   return o.allowDerived !== false && Boolean(p.direction || p.ordinal || DERIVED.has(p.generic));
 }
 
-function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined): Text {
+function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined, dialectText?: string): Text {
   const d = describeOther(other);
   const sc = scopeLabel(scope);
   if (kind === 'duplicate') return txt(`与${d.zh}重名（${sc.zh}内）`, `same name as ${d.en} (in ${sc.en})`);
   if (kind === 'homophone') {
     const py = rec.romanization?.plain ?? '';
     return txt(`与${d.zh}同音（${py}，${sc.zh}内）`, `sounds the same as ${d.en} (${py}, in ${sc.en})`);
+  }
+  if (kind === 'dialect') {
+    return txt(`与${d.zh}方言读音相同（${dialectText ?? ''}，${sc.zh}内）`, `sounds the same as ${d.en} in the local dialect (${dialectText ?? ''}, in ${sc.en})`);
   }
   return txt(`与${d.zh}实际上等同（${sc.zh}内），群众难以区分`, `effectively the same name as ${d.en} (in ${sc.en})`);
 }

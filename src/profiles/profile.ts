@@ -5,6 +5,7 @@ import { txt } from '../core/text.js';
 import { dataPath } from '../data/files.js';
 import { jsonProblem } from '../io/json.js';
 import { SCOPE_LEN } from '../check/admin.js';
+import { loadDialectTable } from '../check/dialect.js';
 import { LIST_IDS, type ListChange, type ListId } from '../lists/lists.js';
 import { ENTITY_TYPES } from '../name/types.js';
 import type { Rule, Severity } from '../rules/types.js';
@@ -113,6 +114,7 @@ function resolveFile(file: ProfileFile, dir: string, label: string, rules: Reado
     throw configError(txt(`配置的 extends 形成循环：${[...stack, label].join(' → ')}`, `profiles extend each other in a cycle: ${[...stack, label].join(' → ')}`));
   }
   validateShape(file, label, rules);
+  file = withResolvedPaths(file, dir);
   const parents = file.extends === undefined ? [] : Array.isArray(file.extends) ? file.extends : [file.extends];
   let acc: Profile = {
     name: file.name ?? label,
@@ -140,6 +142,8 @@ function resolveFile(file: ProfileFile, dir: string, label: string, rules: Reado
   const inherited = new Set(acc.rules.keys());
   for (const [id, setting] of Object.entries(file.rules ?? {})) acc.rules.set(id, applySetting(acc.rules.get(id), setting, rules.get(id)));
   settingsIntoOptions(file, acc, inherited);
+  // A dialect table that cannot be read stops the run before anything is checked (profiles.md §1.2 rule 7).
+  for (const cfg of acc.rules.values()) if (typeof cfg.options.dialectTable === 'string') loadDialectTable(cfg.options.dialectTable);
   for (const o of file.overrides ?? []) acc.overrides.push({ match: o.match, rules: new Map(Object.entries(o.rules)) });
   acc.baseDir = dir;
   return acc;
@@ -155,7 +159,21 @@ const SETTING_OPTIONS: Readonly<Record<string, readonly (readonly [string, strin
   uniquenessScope: [['duplicate', 'scope'], ['homophone', 'scope'], ['near-duplicate', 'scope']],
   numberingDirection: [['series-order', 'direction']],
   ordinals: [['pinyin-numeral', 'ordinals']],
+  dialectTable: [['homophone', 'dialectTable'], ['unhealthy-meaning', 'dialectTable']],
 };
+
+/** Option and setting values that name a file: relative to the profile file that gives them. */
+const PATH_KEYS = new Set(['dialectTable']);
+
+function withResolvedPaths(file: ProfileFile, dir: string): ProfileFile {
+  const fix = (o: Record<string, unknown>) => {
+    let out = o;
+    for (const k of PATH_KEYS) if (typeof o[k] === 'string' && o[k]) out = { ...out, [k]: resolve(dir, o[k] as string) };
+    return out;
+  };
+  const rules = file.rules && Object.fromEntries(Object.entries(file.rules).map(([id, r]) => [id, Array.isArray(r) && r[1] ? [r[0], fix(r[1])] as RuleSetting : r]));
+  return { ...file, ...(file.settings ? { settings: fix(file.settings) } : {}), ...(rules ? { rules } : {}) };
+}
 
 function settingsIntoOptions(file: ProfileFile, acc: Profile, inherited: ReadonlySet<string>): void {
   for (const [key, targets] of Object.entries(SETTING_OPTIONS)) {

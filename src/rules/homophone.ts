@@ -5,6 +5,8 @@ import type { Rule } from './types.js';
 interface Options {
   scope: string;
   tones: boolean;
+  /** A dialect table (character → reading): names that read the same in it are homophones too (铜陵). */
+  dialectTable: string | null;
 }
 
 /** rules.md §7 `homophone`: avoid identical pronunciation in the scope. */
@@ -20,7 +22,7 @@ export const homophone: Rule<Options> = {
       'Regulations art. 9(7)–(8) ("avoid" homophones); Dongying (forbidden), Tongling (same pinyin ignoring tones), Kaiping, Xi\'an, Qingdao',
     ),
     fix: txt('换用读音不同的字，避免电话、导航和快递中听错', 'use characters that sound different, so names are not confused on the phone, in navigation or deliveries'),
-    options: { scope: 'township', tones: false },
+    options: { scope: 'township', tones: false, dialectTable: null },
   },
   // Compared together with the other uniqueness rules, each pair once (src/check/uniqueness.ts).
   batchGroup: uniquenessGroup,

@@ -2,11 +2,14 @@ import { txt } from '../core/text.js';
 import type { Lists } from '../lists/lists.js';
 import { libraryReadings, librarySyllables } from '../pinyin/library.js';
 import { stripTones } from '../pinyin/syllable.js';
+import { loadDialectTable } from '../check/dialect.js';
 import type { Rule } from './types.js';
 import { contentText, divisionHits, findWords, inside, ownDivisionNames, spansOf } from './util/words.js';
 
 interface Options {
   allowWords: string[];
+  /** A dialect table (character → reading): puns in the local dialect are checked too. */
+  dialectTable: string | null;
 }
 
 const tonelessCache = new Map<string, string[]>();
@@ -76,7 +79,7 @@ export const unhealthyMeaning: Rule<Options> = {
       'Regulations arts. 4 and 9(1); 2018 clean-up criteria (bizarre, vulgar meanings); Kaiping (dialect puns); Qingdao (vulgar near-sounds)',
     ),
     fix: txt('换用含义健康、明确的字词；当地确有来历的旧地名可加入 allowWords', 'choose words with a clear, healthy meaning; an old local name with a real history goes into allowWords'),
-    options: { allowWords: [] },
+    options: { allowWords: [], dialectTable: null },
   },
   check(ctx) {
     const { rec, lists } = ctx;
@@ -107,24 +110,37 @@ export const unhealthyMeaning: Rule<Options> = {
         `contains ${soft.map((w) => `"${w}"`).join(', ')}, which may read as superstitious or gloomy; check for a local origin`,
       ), { soft: true });
     }
+    if (hard.length || !lists.unhealthyPuns.size || text.length < 2) return;
+    const allowed = (chars: string) => allow.some((s) => text.slice(s.index, s.end).includes(chars));
     // Pun check on the toneless pinyin of the 专名.
-    if (!hard.length && lists.unhealthyPuns.size && text.length >= 2 && mayPun(text, lists)) {
-      const syl = toneless(text);
-      for (let i = 0; i < syl.length; i++) {
-        let acc = '';
-        for (let j = i; j < syl.length && j - i < 6; j++) {
-          acc += syl[j];
-          if (j > i && lists.unhealthyPuns.has(acc)) {
-            const chars = Array.from(text).slice(i, j + 1).join('');
-            if (allow.length && spansOf(ctx.options.allowWords, text).some((s) => text.slice(s.index, s.end).includes(chars))) continue;
-            ctx.report(txt(
-              `「${chars}」读作 ${syl.slice(i, j + 1).join(' ')}，与低俗词语谐音`,
-              `"${chars}" sounds like a vulgar word (${syl.slice(i, j + 1).join(' ')})`,
-            ), { soft: true });
-            return;
-          }
-        }
+    const pun = mayPun(text, lists) ? punIn(toneless(text), text, lists, allowed) : undefined;
+    if (pun) {
+      ctx.report(txt(`「${pun.chars}」读作 ${pun.reading}，与低俗词语谐音`, `"${pun.chars}" sounds like a vulgar word (${pun.reading})`), { soft: true });
+      return;
+    }
+    // And in the local dialect, when the profile gives its readings (开平: dialect puns).
+    if (typeof ctx.options.dialectTable === 'string') {
+      const dpun = punIn(loadDialectTable(ctx.options.dialectTable).syllables(text), text, lists, allowed);
+      if (dpun) {
+        ctx.report(txt(`「${dpun.chars}」在方言中读作 ${dpun.reading}，与低俗词语谐音`, `"${dpun.chars}" sounds like a vulgar word in the local dialect (${dpun.reading})`), { soft: true });
       }
     }
   },
 };
+
+/** The first run of syllables (one per character) that spells a listed pun, unless an allowed word holds it. */
+function punIn(syl: readonly string[], text: string, lists: Lists, allowed: (chars: string) => boolean): { chars: string; reading: string } | undefined {
+  const chars = Array.from(text);
+  for (let i = 0; i < syl.length; i++) {
+    let acc = '';
+    for (let j = i; j < syl.length && j - i < 6; j++) {
+      acc += syl[j];
+      if (j > i && lists.unhealthyPuns.has(acc)) {
+        const run = chars.slice(i, j + 1).join('');
+        if (allowed(run)) continue;
+        return { chars: run, reading: syl.slice(i, j + 1).join(' ') };
+      }
+    }
+  }
+  return undefined;
+}

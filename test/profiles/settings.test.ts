@@ -77,6 +77,23 @@ describe('profile settings', () => {
     expect(rules(file)).toContain('person-name');
   });
 
+  it('dialectTable is read relative to the profile file and reaches homophone and unhealthy-meaning', () => {
+    const file = profiles({ tongling: { extends: 'national', settings: { dialectTable: 'dialect.tsv' } } });
+    writeFileSync(join(file, '..', 'dialect.tsv'), '富\thu\n湖\thu\n民\tmin\n鸣\tmin\n');
+    const expected = join(file, '..', 'dialect.tsv');
+    expect(option(file, 'homophone', 'dialectTable')).toBe(expected);
+    expect(option(file, 'unhealthy-meaning', 'dialectTable')).toBe(expected);
+    const ds = table(['富民路', '370523101'], ['湖鸣路', '370523101']);
+    const found = (p: string) => checkDataset(ds, { profiles: [loadProfile(p, RULES)] }).findings.filter((f) => f.rule === 'homophone').map((f) => f.message.zh);
+    expect(found('national')).toEqual([]);
+    expect(found(file)).toEqual([expect.stringContaining('方言读音相同'), expect.stringContaining('方言读音相同')]);
+  });
+
+  it('a dialect table that cannot be read stops loading the profile', () => {
+    const file = profiles({ broken: { extends: 'national', settings: { dialectTable: 'missing.tsv' } } });
+    expect(() => loadProfile(file, RULES)).toThrow(/方言读音表/);
+  });
+
   it.each([
     ['uniquenessScope', 'planet'],
     ['ordinals', 'roman'],

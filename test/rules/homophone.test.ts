@@ -1,5 +1,10 @@
 import { homophone } from '../../src/rules/homophone.js';
+import { join } from 'node:path';
+import { FIXTURES } from '../helpers.js';
 import { ruleTester } from './tester.js';
+
+/** 富 and 湖 both read hu, 民 and 鸣 both min in this (made-up) dialect table. */
+const DIALECT = { dialectTable: join(FIXTURES, 'dialect', 'tongling-example.tsv') };
 
 const T1 = { admin_code: '370523101' };
 const T2 = { admin_code: '370523102' };
@@ -10,10 +15,15 @@ ruleTester(homophone, {
     { name: '富民路', fields: T1, batch: [{ name: '福民路', fields: T2 }], label: 'another township' },
     { name: '富民路', fields: T1, batch: ['富民路'], label: 'identical: duplicate decides' },
     { name: '先路', fields: T1, batch: ['西安路'], label: 'xian ≠ xi an' },
+    { name: '富民路', fields: T1, batch: ['湖鸣路'], label: 'fu min ≠ hu ming without a dialect table' },
+    { name: '富民路', fields: T1, batch: [{ name: '湖鸣路', fields: T2 }], options: DIALECT, label: 'dialect: another township' },
   ],
   invalid: [
     { name: '富民路', fields: T1, batch: ['福民路'], errors: [{ severity: 'warning', related: ['福民路'] }] },
     { name: '和平巷', fields: T1, batch: ['河坪巷'], errors: [{ related: ['河坪巷'] }] },
     { name: '富民路', fields: T1, existing: [{ name: '福民路', adminCode: '370523101001' }], errors: [{ related: ['福民路'] }] },
+    { name: '富民路', fields: T1, batch: ['湖鸣路'], options: DIALECT, label: 'same dialect reading (铜陵)', errors: [{ related: ['湖鸣路'], message: /方言读音相同（hu min lu/ }] },
+    { name: '富民路', fields: T1, existing: [{ name: '湖鸣路', adminCode: '370523101' }], options: DIALECT, label: 'dialect, existing name', errors: [{ related: ['湖鸣路'], message: /方言读音相同/ }] },
+    { name: '富民路', fields: T1, batch: ['福民路'], options: DIALECT, label: 'a Mandarin homophone is reported as one, once', errors: [{ related: ['福民路'], message: /同音（Fumin Lu/ }] },
   ],
 });

@@ -1,10 +1,17 @@
 import { unhealthyMeaning } from '../../src/rules/unhealthy-meaning.js';
+import { join } from 'node:path';
+import { FIXTURES } from '../helpers.js';
 import { ruleTester } from './tester.js';
+
+/** 北 reads bai in this (made-up) dialect table: 北池 sounds like bai chi. */
+const DIALECT = { dialectTable: join(FIXTURES, 'dialect', 'tongling-example.tsv') };
 
 ruleTester(unhealthyMeaning, {
   valid: [
     '和顺路', '仁和巷', '幸福路', '佛山路', '仙居路', '神木街', '孤山路', '龙泉路', '兴业路',
     { name: '鬼谷路', options: { allowWords: ['鬼谷'] }, label: 'a local name on the allowlist' },
+    { name: '北池路', label: 'bei chi: no pun in Mandarin' },
+    { name: '北池路', options: { ...DIALECT, allowWords: ['北池'] }, label: 'a dialect pun on the allowlist' },
   ],
   invalid: [
     { name: '阴曹路', errors: [{ severity: 'error', message: '阴曹' }] },
@@ -13,5 +20,6 @@ ruleTester(unhealthyMeaning, {
     { name: '鬼门路', label: 'hard word hides its soft character', errors: [{ severity: 'error', message: '鬼门' }] },
     { name: '神仙路', label: 'superstition characters: soft', errors: [{ severity: 'warning', soft: true }] },
     { name: '沙碧路', label: 'pun on sha bi', errors: [{ severity: 'warning', soft: true, message: 'sha bi' }] },
+    { name: '北池路', options: DIALECT, label: 'pun in the dialect (开平)', errors: [{ severity: 'warning', soft: true, message: /方言中读作 bai chi/ }] },
   ],
 });
