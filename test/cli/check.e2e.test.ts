@@ -116,14 +116,13 @@ describe('diming check: geometry (--crs, --boundaries, --dbf-encoding, geometry 
   });
 });
 
-describe('diming check: large inputs (bin/diming.js starts Node with lean heap growth)', () => {
-  it('gives the same output, messages and exit codes as for small inputs; the existing names are read in a worker', () => {
+describe('diming check: large inputs', () => {
+  it('existing names read in a worker (16 MB or more) give the same output as a small file', () => {
     const dir = tempDir('diming-large-');
     const batch = join(dir, 'roads.csv');
     writeFileSync(batch, '名称,区划代码\n幸福路,370523101\n和平东路,370523101\n槐荫路,370523101\n');
-    // 21 MB of existing names: over the launcher's 20 MB and the worker's 16 MB thresholds.
     const small = '标准名称,区划代码\n和平路,370523101\n槐荫路,370523101\n';
-    const filler = '远方路,110101001\n'.repeat(Math.ceil((21 * 1024 * 1024) / Buffer.byteLength('远方路,110101001\n')));
+    const filler = '远方路,110101001\n'.repeat(Math.ceil((17 * 1024 * 1024) / Buffer.byteLength('远方路,110101001\n')));
     writeFileSync(join(dir, 'small.csv'), small);
     writeFileSync(join(dir, 'large.csv'), small + filler);
     const a = run(['check', batch, '--gazetteer', join(dir, 'small.csv'), '-f', 'json']);
@@ -131,11 +130,22 @@ describe('diming check: large inputs (bin/diming.js starts Node with lean heap g
     expect(a.code).toBe(1); // 槐荫路 exists already
     expect(b.code).toBe(a.code);
     expect(b.stdout.replaceAll('large.csv', 'small.csv')).toBe(a.stdout);
-    // A bad large file: the usual error, exit 2, through the restarted Node.
-    writeFileSync(join(dir, 'bad.csv'), 'x,y\n' + '1,2\n'.repeat(6 * 1024 * 1024));
+    // A bad large file: the usual error and exit code.
+    writeFileSync(join(dir, 'bad.csv'), 'x,y\n' + '1,2\n'.repeat(5 * 1024 * 1024));
     const bad = run(['check', batch, '--gazetteer', join(dir, 'bad.csv')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.csv');
     expect(bad.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('a table of 24 MB or more runs in a Node with lean heap growth: exit code and messages come through', () => {
+    const dir = tempDir('diming-large-');
+    const table = join(dir, 'roads.csv');
+    writeFileSync(table, Buffer.alloc(25 * 1024 * 1024)); // NUL bytes: not a table
+    const r = run(['check', table]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('roads.csv');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(r.stdout).toBe('');
   });
 });

@@ -1,0 +1,31 @@
+// Which runs get a Node with lean heap growth (see diming.js): plain JavaScript, as the launcher runs before dist/.
+import { statSync } from 'node:fs';
+
+/** An input table this large keeps about a gigabyte of records alive. */
+export const LARGE_TABLE = 24 * 1024 * 1024;
+/** Files named on the command line, together (existing names are packed: they weigh less). */
+export const LARGE_TOTAL = 128 * 1024 * 1024;
+
+function sizeOf(path) {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? s.size : 0;
+  } catch {
+    return 0; // not a file: an option, a name to spell …
+  }
+}
+
+/** Do the command-line arguments name an input table of LARGE_TABLE, or files of LARGE_TOTAL in all? */
+export function needsLeanHeap(args) {
+  let table = 0;
+  let total = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('--gazetteer=')) total += sizeOf(a.slice('--gazetteer='.length));
+    if (a.startsWith('-')) continue;
+    const size = sizeOf(a);
+    total += size;
+    if (args[i - 1] !== '--gazetteer' && args[i - 1] !== '-g') table = Math.max(table, size);
+  }
+  return table >= LARGE_TABLE || total >= LARGE_TOTAL;
+}
