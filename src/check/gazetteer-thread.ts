@@ -14,35 +14,58 @@ import { type GazetteerStats, type ScopeNeeds, loadGazetteers } from './gazettee
 export const ASIDE_BYTES = 16 * 1024 * 1024;
 
 export type WorkerReply =
+  | { ready: true }
   | { ok: true; state: ExistingState; stats: GazetteerStats[] }
   | { ok: false; error: { dimingKind?: ErrorKind; text?: Text; hint?: Text; where?: Where; message?: string; stack?: string } };
 
 /** The compiled worker; absent when running from the TypeScript sources (tests), which then read in this thread. */
 const WORKER = new URL('./gazetteer-worker.js', import.meta.url);
 
+/** Existing names being read: `ready` once the files are known to be name tables, `done` with the names. */
+export interface Reading {
+  ready: Promise<void>;
+  done: Promise<{ existing: ExistingNames; stats: GazetteerStats[] }>;
+}
+
 /**
- * loadGazetteers, in a worker thread when the files are large: start it, go on with other work, await the result.
- * The store arrives without copying (its typed arrays are transferred). Errors arrive as they would in this thread.
+ * loadGazetteers, in a worker thread when the files are large: start it, go on with other work once `ready` (the
+ * headers are found, so a wrong file stops the run at once), then await `done`. The store arrives without copying (its
+ * typed arrays are transferred). Errors arrive as they would in this thread. Small files are read here, and `ready`
+ * waits for all of it (as reading before the check always did).
  */
-export function loadGazetteersAside(files: readonly string[], needs: ScopeNeeds, opts: { minBytes?: number } = {}): Promise<{ existing: ExistingNames; stats: GazetteerStats[] }> {
-  if (!worthAThread(files, opts.minBytes ?? ASIDE_BYTES)) return loadGazetteers(files, needs, new AdminResolver());
-  return new Promise((resolve, reject) => {
+export function loadGazetteersAside(files: readonly string[], needs: ScopeNeeds, opts: { minBytes?: number } = {}): Reading {
+  if (!worthAThread(files, opts.minBytes ?? ASIDE_BYTES)) {
+    const done = loadGazetteers(files, needs, new AdminResolver());
+    return { ready: done.then(() => undefined), done };
+  }
+  let ready!: { resolve: () => void; reject: (e: unknown) => void };
+  const readyP = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
+  const done = new Promise<{ existing: ExistingNames; stats: GazetteerStats[] }>((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { files: [...files], needs: needs.toData() } });
     let settled = false;
-    worker.once('message', (m: WorkerReply) => {
+    const fail = (e: unknown) => {
       settled = true;
-      if (m.ok) resolve({ existing: ExistingNames.fromState(m.state), stats: m.stats });
-      else reject(revive(m.error));
+      ready.reject(e);
+      reject(e);
+    };
+    worker.on('message', (m: WorkerReply) => {
+      if ('ready' in m) return ready.resolve();
+      settled = true;
+      if (m.ok) {
+        ready.resolve();
+        resolve({ existing: ExistingNames.fromState(m.state), stats: m.stats });
+      } else fail(revive(m.error));
       void worker.terminate();
     });
-    worker.once('error', (e) => {
-      settled = true;
-      reject(e);
-    });
+    worker.once('error', fail);
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the existing-name reader stopped (exit code ${code})`));
+      if (!settled) fail(new Error(`the existing-name reader stopped (exit code ${code})`));
     });
   });
+  // Each is awaited by the caller in turn; a failure must not count as unhandled while the other is awaited.
+  readyP.catch(() => undefined);
+  done.catch(() => undefined);
+  return { ready: readyP, done };
 }
 
 /** A thread pays off only for large files, and only when the compiled worker exists. Missing files: read here (the error). */

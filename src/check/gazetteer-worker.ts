@@ -1,12 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DimingError } from '../core/errors.js';
 import { AdminResolver } from './admin.js';
-import { type ScopeNeedsData, ScopeNeeds, loadGazetteers } from './gazetteer.js';
+import { type ScopeNeedsData, ScopeNeeds, checkGazetteerHeaders, loadGazetteers } from './gazetteer.js';
 import type { WorkerReply } from './gazetteer-thread.js';
 
 /** Worker thread entry (gazetteer-thread.ts): read the existing-name files and send the store back. */
 const { files, needs } = workerData as { files: string[]; needs: ScopeNeedsData };
 try {
+  // First the headers (a wrong file is reported before the check goes on), then the rows.
+  await checkGazetteerHeaders(files);
+  parentPort!.postMessage({ ready: true } satisfies WorkerReply);
   const { existing, stats } = await loadGazetteers(files, ScopeNeeds.fromData(needs), new AdminResolver());
   const { state, transfer } = existing.toState();
   parentPort!.postMessage({ ok: true, state, stats } satisfies WorkerReply, transfer);

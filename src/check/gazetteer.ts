@@ -99,7 +99,7 @@ export async function loadGazetteers(
     const fileIdx = into.addFile(file);
     const st: GazetteerStats = { file, read: 0, kept: 0, noArea: 0 };
     const ext = extname(file).toLowerCase();
-    if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    if (CSV_EXTENSIONS.has(ext)) {
       await streamCsv(file, needs, resolver, into, fileIdx, st);
     } else {
       const ds = await readAnyDataset(file, { requireName: true });
@@ -142,32 +142,51 @@ function keepRow(
  * to be UTF-8 is read again as GB18030; rows are kept only when the whole read succeeds, so none is counted twice.
  */
 async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+  const start = into.size;
+  await inEachEncoding(file, (encoding) => streamOnce(file, encoding, (cells, r, line) => {
+    const name = cells[r.name];
+    if (!name) return;
+    if (name.length > 32767) {
+      // Excel's cell limit, as for proposal tables: a damaged file (lost quotes or line ends), not a name.
+      throw inputError(
+        txt(`名称单元格有 ${name.length} 个字符，超过单元格的上限 32767 个字符`, `the name cell has ${name.length} characters, more than the 32767 a cell can hold`),
+        { file, line },
+        txt('文件可能已损坏（如引号或换行符丢失）；请检查该行，或重新导出文件。', 'The file may be damaged (lost quotes or line ends); check that row or export the file again.'),
+      );
+    }
+    let fields: RecordFields | undefined;
+    if (r.area.length && (r.code < 0 || !cells[r.code])) {
+      fields = {};
+      for (const a of r.area) if (cells[a.index]) fields[a.key] = cells[a.index];
+    }
+    keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
+  }), () => {
+    into.truncate(start);
+    st.read = st.kept = st.noArea = 0;
+  });
+}
+
+/**
+ * Find the header of every CSV existing-name file, reading only its first rows: a file that is not a name table is
+ * reported at once, before a long check (the rows are read later, possibly in another thread).
+ */
+export async function checkGazetteerHeaders(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    if (CSV_EXTENSIONS.has(extname(file).toLowerCase())) await inEachEncoding(file, (encoding) => streamOnce(file, encoding, () => undefined, true));
+  }
+}
+
+const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
+/** Run `attempt` as UTF-8, and again as GB18030 when the file turns out not to be UTF-8 (after `restart`). */
+async function inEachEncoding(file: string, attempt: (encoding: string | undefined) => Promise<void>, restart?: () => void): Promise<void> {
   for (const encoding of [undefined, 'gb18030']) {
-    const start = into.size;
     try {
-      await streamOnce(file, encoding, (cells, r, line) => {
-        const name = cells[r.name];
-        if (!name) return;
-        if (name.length > 32767) {
-          // Excel's cell limit, as for proposal tables: a damaged file (lost quotes or line ends), not a name.
-          throw inputError(
-            txt(`名称单元格有 ${name.length} 个字符，超过单元格的上限 32767 个字符`, `the name cell has ${name.length} characters, more than the 32767 a cell can hold`),
-            { file, line },
-            txt('文件可能已损坏（如引号或换行符丢失）；请检查该行，或重新导出文件。', 'The file may be damaged (lost quotes or line ends); check that row or export the file again.'),
-          );
-        }
-        let fields: RecordFields | undefined;
-        if (r.area.length && (r.code < 0 || !cells[r.code])) {
-          fields = {};
-          for (const a of r.area) if (cells[a.index]) fields[a.key] = cells[a.index];
-        }
-        keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
-      });
+      await attempt(encoding);
       return;
     } catch (e) {
       if (e instanceof NotUtf8 && !encoding) {
-        into.truncate(start);
-        st.read = st.kept = st.noArea = 0;
+        restart?.();
         continue;
       }
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -178,7 +197,7 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
   }
 }
 
-async function streamOnce(file: string, encoding: string | undefined, row: (cells: string[], r: RowReader, line: number) => void): Promise<void> {
+async function streamOnce(file: string, encoding: string | undefined, row: (cells: string[], r: RowReader, line: number) => void, headerOnly = false): Promise<void> {
   const head: { cells: string[]; line: number }[] = [];
   let reader: RowReader | undefined;
   for await (const batch of csvBatches(file, { encoding })) {
@@ -206,6 +225,7 @@ async function streamOnce(file: string, encoding: string | undefined, row: (cell
         type: at('type'),
         area: cols.filter((c): c is { key: FieldKey; index: number } => Boolean(c.key && AREA_KEYS.includes(c.key) && c.key !== 'admin_code')),
       };
+      if (headerOnly) return;
       for (const r of head.slice(found + 1)) row(r.cells, reader, r.line);
       continue;
     }

@@ -90,10 +90,11 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     for (const r of analysis.records) needs.add(r.admin.code ? r.admin.code.slice(0, Math.min(len, r.admin.code.length)) : undefined);
     // Large files are read in another thread while the rules that need no existing names run here.
     const reading = loadGazetteersAside(o.gazetteers, needs);
-    reading.catch(() => undefined); // awaited below; an early failure must not count as unhandled meanwhile
+    await reading.ready;
+    timing('existing names (headers)');
     run.recordRules('without-existing');
     timing('rules without existing names');
-    const loaded = await reading;
+    const loaded = await reading.done;
     timing('existing names (rest of the reading)');
     existing = loaded.existing;
     if (stage) {

@@ -34,7 +34,9 @@ describe.skipIf(!existsSync(DIST))('existing names read in a worker thread', () 
 
   it('gives the same store as reading here: names, codes, types, lines, fingerprints, lookups', async () => {
     const want = await loadGazetteers([gazetteer], needs(undefined), new AdminResolver());
-    const got = await (await aside()).loadGazetteersAside([gazetteer], needs(undefined), { minBytes: 0 });
+    const reading = (await aside()).loadGazetteersAside([gazetteer], needs(undefined), { minBytes: 0 });
+    await reading.ready;
+    const got = await reading.done;
     expect(got.stats).toEqual(want.stats);
     expect(want.existing.size).toBeGreaterThan(0);
     expect(contents(got.existing)).toEqual(contents(want.existing));
@@ -44,7 +46,7 @@ describe.skipIf(!existsSync(DIST))('existing names read in a worker thread', () 
   it('keeps only the scopes the batch needs, as here', async () => {
     const n = () => needs('370523101');
     const want = await loadGazetteers([gazetteer], n(), new AdminResolver());
-    const got = await (await aside()).loadGazetteersAside([gazetteer], n(), { minBytes: 0 });
+    const got = await (await aside()).loadGazetteersAside([gazetteer], n(), { minBytes: 0 }).done;
     expect(got.stats).toEqual(want.stats);
     expect(contents(got.existing)).toEqual(contents(want.existing));
   });
@@ -53,7 +55,11 @@ describe.skipIf(!existsSync(DIST))('existing names read in a worker thread', () 
     for (const bad of ['gazetteer-no-name.csv', 'gazetteer-empty.csv', 'gazetteer-unbalanced.csv']) {
       const file = join(FIXTURES, 'check-bad', bad);
       const here = await loadGazetteers([file], needs(undefined), new AdminResolver()).catch((e: unknown) => e);
-      const there = await (await aside()).loadGazetteersAside([file], needs(undefined), { minBytes: 0 }).catch((e: unknown) => e);
+      const reading = (await aside()).loadGazetteersAside([file], needs(undefined), { minBytes: 0 });
+      // A file without a name header is refused before the check goes on (ready); any error also rejects done.
+      const there = await reading.ready.then(() => reading.done).catch((e: unknown) => e);
+      if (bad !== 'gazetteer-unbalanced.csv') expect(await reading.ready.catch((e: unknown) => e), bad).toBeInstanceOf(Error);
+      expect(await reading.done.catch((e: unknown) => e), bad).toBe(there);
       expect(here, bad).toBeInstanceOf(DimingError);
       // The worker's error is rebuilt from dist's DimingError class: compare what the user sees.
       const seen = (e: unknown) => ({ name: (e as Error).name, kind: (e as DimingError).kind, text: (e as DimingError).text, hint: (e as DimingError).hint, where: (e as DimingError).where });
@@ -63,7 +69,7 @@ describe.skipIf(!existsSync(DIST))('existing names read in a worker thread', () 
 
   it('small files and missing files are read in this thread (a missing file gets the usual error)', async () => {
     const { loadGazetteersAside } = await aside();
-    const missing = await loadGazetteersAside([join(FIXTURES, 'nope.csv')], needs(undefined), { minBytes: 0 }).catch((e: unknown) => e);
+    const missing = await loadGazetteersAside([join(FIXTURES, 'nope.csv')], needs(undefined), { minBytes: 0 }).ready.catch((e: unknown) => e);
     expect((missing as DimingError).text.zh).toContain('找不到文件');
   });
 });
