@@ -3,7 +3,7 @@ import type { Text } from '../core/text.js';
 import { type Lists, listsWith } from '../lists/lists.js';
 import type { EntityType } from '../name/types.js';
 import { Orthography } from '../pinyin/orthography.js';
-import { type Profile, type RuleConfig, configFor } from '../profiles/profile.js';
+import { type Profile, type RuleConfig, configFor, ordinalsOf } from '../profiles/profile.js';
 import { RULES } from '../rules/registry.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Finding, RecordContext, Related, ReportOptions, ReportedSeverity, Rule, Severity } from '../rules/types.js';
 import { lower } from '../rules/types.js';
@@ -94,7 +94,7 @@ export function analyzeDataset(ds: Dataset, opts: CheckOptions): Analysis {
     return best.name;
   };
   const type = opts.type ?? (profiles[0].settings.defaultEntityType as EntityType | undefined) ?? 'road';
-  const ordinals = new Map(profiles.map((p) => [p.name, p.settings.ordinals === 'spelled' ? 'spelled' as const : 'digits' as const]));
+  const ordinals = new Map(profiles.map((p) => [p.name, ordinalsOf(p)]));
   const ordinalsFor = (name: string) => ordinals.get(name) ?? 'digits';
   const listsFor = profileLists(profiles);
   const records: AnalyzedRecord[] = [];
@@ -209,7 +209,7 @@ export class RuleRun {
         },
         report: (message, o) => this.push(rule, ctx.rec, sev, message, o),
       };
-      list.push({ rule, ctx });
+      list.push({ rule, ctx, existingNames: Boolean(rule.meta.existingNames) });
     }
     this.activeByConfig.set(cfg, list);
     return list;
@@ -221,13 +221,14 @@ export class RuleRun {
     const { records } = this.analysis;
     const total = records.length;
     const perRule = this.perRule;
-    const wanted = (rule: Rule) => pass === 'all' || (pass === 'with-existing') === Boolean(rule.meta.existingNames);
+    // 'with-existing' runs the rules that ask about existing names, 'without-existing' the others, 'all' every rule.
+    const skip = pass === 'all' ? undefined : pass === 'without-existing';
     for (let i = 0; i < total; i++) {
       const rec = records[i];
       const active = this.activeFor(this.configOf(rec), this.listsOf(rec));
       for (let k = 0; k < active.length; k++) {
         const a = active[k];
-        if (pass !== 'all' && !wanted(a.rule)) continue;
+        if (a.existingNames === skip) continue;
         a.ctx.rec = rec;
         if (perRule) {
           const t = performance.now();
@@ -292,6 +293,8 @@ export class RuleRun {
 interface Active {
   rule: Rule;
   ctx: RecordContext;
+  /** rule.meta.existingNames, read once (the pass filter runs for every record). */
+  existingNames: boolean;
 }
 
 /** Sort findings (row, severity, rule id) in place and count them by severity. */

@@ -1,7 +1,7 @@
 import type { Dataset } from '../core/record.js';
 import type { Orthography } from '../pinyin/orthography.js';
 import { type Text, txt } from '../core/text.js';
-import { type Profile, builtInProfiles, loadProfile } from '../profiles/profile.js';
+import { type Profile, builtInProfiles, loadProfile, ordinalsOf } from '../profiles/profile.js';
 import { RULES } from '../rules/registry.js';
 import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
@@ -68,7 +68,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   timing('analyse');
   const notes: Text[] = [...(stage?.notes ?? [])];
   for (const p of profiles) {
-    if (p.settings.ordinals !== 'spelled') continue;
+    if (ordinalsOf(p) !== 'spelled') continue;
     // profiles.md §5: spelled ordinals depart from the national rule; say so once per run.
     notes.push(txt(
       `配置 ${p.name} 规定序数用拼音拼写（ordinals: spelled），拼音因此写作如 Yīxiàng；这与1984年《中国地名汉语拼音字母拼写规则》第7条（序数用阿拉伯数字）不同`,

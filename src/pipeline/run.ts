@@ -16,6 +16,7 @@ import type { Boundary, TownshipBoundaries } from '../geo/boundaries.js';
 import type { Severity } from '../rules/types.js';
 import type { Schedule } from '../signs/schedule.js';
 import type { Umlaut } from '../signs/style.js';
+import { ordinalsOf } from '../profiles/profile.js';
 import { announcementCounts, announcementDoc, fillProcessFields, planAnnouncement } from './announce.js';
 import { writePublishedGeoJson } from './geojson.js';
 import { type PreparedInput, recordId } from './input.js';
@@ -140,9 +141,9 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   const stopped = check.summary.errors > 0 && !o.force;
   const profileName = check.profiles.length > 1 ? `auto (${check.profiles[0].name} …)` : check.profiles[0].name;
   // The fallback profile's settings: how ordinals are spelled, and ü on signs when the sign style does not say.
-  const settings = check.profiles[0].settings;
-  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type, ordinals: settings.ordinals === 'spelled' ? 'spelled' : 'digits' }));
-  const sign = { ...o.sign, style: o.sign.style.umlaut ? o.sign.style : { ...o.sign.style, umlaut: settings.signUmlaut as Umlaut } };
+  const fallback = check.profiles[0];
+  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type, ordinals: ordinalsOf(fallback) }));
+  const sign = { ...o.sign, style: o.sign.style.umlaut ? o.sign.style : { ...o.sign.style, umlaut: fallback.settings.signUmlaut as Umlaut } };
 
   try {
     // Always: the check report, the pinyin table and the review page.

@@ -8,6 +8,8 @@ import { SCOPE_LEN } from '../check/admin.js';
 import { loadDialectTable } from '../check/dialect.js';
 import { LIST_IDS, type ListChange, type ListId } from '../lists/lists.js';
 import { ENTITY_TYPES } from '../name/types.js';
+import type { OrdinalMode } from '../pinyin/orthography.js';
+import { NUMBERING_DIRECTIONS } from '../rules/series-order.js';
 import type { Rule, Severity } from '../rules/types.js';
 
 /** A profile file (profiles.md §1), ESLint-style. */
@@ -328,7 +330,7 @@ const SETTING_CHOICES: Readonly<Record<string, readonly (string | null)[] | 'tex
   uniquenessScope: [...Object.keys(SCOPE_LEN), 'builtUpArea'],
   defaultEntityType: ENTITY_TYPES,
   ordinals: ['digits', 'spelled'],
-  numberingDirection: [null, 'W->E', 'E->W', 'S->N', 'N->S'],
+  numberingDirection: [null, ...NUMBERING_DIRECTIONS],
   signUmlaut: ['keep', 'u', 'v'],
   dialectTable: 'text',
   cityName: 'text',
@@ -340,6 +342,11 @@ const ALLOWS_ANY_KEY = new Set(['generic-scale']);
 
 function typeName(v: unknown): string {
   return Array.isArray(v) ? 'array' : typeof v;
+}
+
+/** How a profile writes ordinals in pinyin: its `ordinals` setting (1984 rule 7 digits unless it says spelled). */
+export function ordinalsOf(p: Profile): OrdinalMode {
+  return p.settings.ordinals === 'spelled' ? 'spelled' : 'digits';
 }
 
 /** The rule configuration for one record: the profile's rules plus every matching override, in order. */

@@ -42,6 +42,9 @@ const DIRECTIONS: Record<string, { axis: 'east' | 'north'; sign: 1 | -1; zh: str
   'N->S': { axis: 'north', sign: -1, zh: '自北向南' },
 };
 
+/** The numbering directions a profile may give (option `direction`, setting `numberingDirection`). */
+export const NUMBERING_DIRECTIONS: readonly string[] = Object.keys(DIRECTIONS);
+
 /** rules.md §1 `series-order`: series names are complete and ordered. */
 export const seriesOrder: Rule<Options> = {
   meta: {
