@@ -2,17 +2,17 @@
 // Launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci` through `prepare`).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { needsLeanHeap } from './lean-heap.js';
+import { LEAN_HEAP_FLAGS, needsLeanHeap } from './lean-heap.js';
 
 // A million-name check keeps about 1 GB live, and V8's default heap growth lets garbage pile up to nearly twice that
 // before a full collection (2.9 GB peak with five million existing names). Growing the heap by 15% at a time keeps the
 // peak near the live size (1.9 GB) for 10–15% more time. The records of the input table are what stays live (about
 // 1 KB a row; existing names are packed, a few dozen bytes each), so an input table of 24 MB or more (some 700 000
-// rows), or 128 MB of files in all, gets a Node started with that setting (lean-heap.js). V8 settings changed while
-// running may behave unpredictably, so they are not changed in this process.
+// rows), or 128 MB of files in all, gets a Node started with that setting and a larger young generation (lean-heap.js).
+// V8 settings changed while running may behave unpredictably, so they are not changed in this process.
 const args = process.argv.slice(2);
 if (!process.env.DIMING_LEAN_HEAP && needsLeanHeap(args)) {
-  const r = spawnSync(process.execPath, [...process.execArgv, '--heap-growing-percent=15', fileURLToPath(import.meta.url), ...args], {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...LEAN_HEAP_FLAGS, fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
     env: { ...process.env, DIMING_LEAN_HEAP: '1' },
   });

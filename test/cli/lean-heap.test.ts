@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript launcher module (bin/), without type declarations
-import { LARGE_TABLE, LARGE_TOTAL, needsLeanHeap } from '../../bin/lean-heap.js';
+import { LARGE_TABLE, LARGE_TOTAL, LEAN_HEAP_FLAGS, needsLeanHeap } from '../../bin/lean-heap.js';
 import { tempDir } from '../helpers.js';
 
 /** A sparse file of the given size (no data written). */
@@ -38,5 +39,13 @@ describe('which runs get lean heap growth (bin/lean-heap.js)', () => {
   it('options, names and missing files weigh nothing', () => {
     expect(check('pinyin', '幸福路', '--lang', 'en')).toBe(false);
     expect(check('check', join(dir, 'missing.csv'), '-o', dir)).toBe(false);
+  });
+
+  it('the settings are ones this Node accepts (a misspelt flag would stop every large run)', () => {
+    const flags = LEAN_HEAP_FLAGS as string[];
+    expect(flags).toContain('--heap-growing-percent=15');
+    const r = spawnSync(process.execPath, [...flags, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('ok');
   });
 });

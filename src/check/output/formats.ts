@@ -5,15 +5,46 @@ import type { CheckResult } from '../engine.js';
 
 /** JSON (issue spec): {summary: {rows, errors, warnings, infos}, findings: [{row, name, rule, severity, message, related?}]}. */
 export function toJson(result: CheckResult): string {
-  const findings = result.findings.map((f) => ({
+  return [...jsonChunks(result)].join('');
+}
+
+/** Findings per chunk of jsonChunks (a few hundred kB of text). */
+const JSON_CHUNK = 1000;
+
+/**
+ * The text of toJson in pieces, for writing a large report without holding it in one string (a million-row batch has
+ * ~200k findings: one string of them and its copy as bytes were the check's peak memory). The same bytes as
+ * JSON.stringify(…, null, 2): each finding is stringified alone and indented by its depth (JSON strings escape their
+ * line breaks, so every "\n" in the text is a line break of the layout).
+ */
+export function* jsonChunks(result: CheckResult): Generator<string> {
+  const { findings } = result;
+  const summary = JSON.stringify(result.summary, null, 2).replace(/\n/g, '\n  ');
+  if (!findings.length) {
+    yield `{\n  "summary": ${summary},\n  "findings": []\n}\n`;
+    return;
+  }
+  let out = `{\n  "summary": ${summary},\n  "findings": [\n    `;
+  for (let i = 0; i < findings.length; i++) {
+    if (i) out += ',\n    ';
+    out += JSON.stringify(findingJson(findings[i]), null, 2).replace(/\n/g, '\n    ');
+    if ((i + 1) % JSON_CHUNK === 0) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}\n  ]\n}\n`;
+}
+
+function findingJson(f: Finding): Record<string, unknown> {
+  return {
     row: f.row,
     name: f.name,
     rule: f.rule,
     severity: f.severity,
     message: tr(f.message),
     ...(f.related?.length ? { related: f.related.map(relatedJson) } : {}),
-  }));
-  return JSON.stringify({ summary: result.summary, findings }, null, 2) + '\n';
+  };
 }
 
 function relatedJson(r: Related): Record<string, unknown> {

@@ -23,8 +23,22 @@ export function assertNotInput(target: string, inputs: readonly string[]): void 
   }
 }
 
-/** Write a whole file atomically: temp file + rename, nothing half-written on failure. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write a whole file atomically: temp file + rename, nothing half-written on failure. A large text may come in pieces
+ * (an iterable of strings), which are written one after another and never joined.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    const out = await openAtomic(target);
+    try {
+      for (const chunk of data) await out.write(chunk);
+    } catch (e) {
+      await out.abort();
+      throw e;
+    }
+    await out.commit();
+    return;
+  }
   await ensureDir(target);
   const tmp = tempPath(target);
   try {
