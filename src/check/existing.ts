@@ -343,9 +343,21 @@ export class ExistingNames {
     const h = nameHash(name);
     for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
       const i = table[slot] - 1;
-      if (this.hashCol.data[i] === h && this.full(i) === name) return true;
+      if (this.hashCol.data[i] === h && this.fullEquals(i, name)) return true;
     }
     return false;
+  }
+
+  /** full(i) === s, compared in the packed units (no string is made: rules ask this for most records). */
+  private fullEquals(i: number, s: string): boolean {
+    const j = this.at ? this.at[i] : i;
+    const diff = this.fullDiff.get(j);
+    if (diff !== undefined) return diff === s;
+    const from = this.start.data[j];
+    if (this.start.data[j + 1] - from !== s.length) return false;
+    const units = this.units;
+    for (let k = 0; k < s.length; k++) if (units[from + k] !== s.charCodeAt(k)) return false;
+    return true;
   }
 }
 

@@ -85,4 +85,21 @@ describe('ExistingNames', () => {
     expect(['名-1路', '', '路'].some((n) => ex.hasName(n))).toBe(false);
     expect(new ExistingNames().hasName('幸福路')).toBe(false);
   });
+
+  it('hasName compares the normalised name, also where it differs from the name as read', () => {
+    const ex = new ExistingNames();
+    const f = ex.addFile('existing.csv');
+    ex.add('興華路', '兴华路', '370523101001', undefined, f, 2);
+    ex.add('和平路', '和平路', '110101001001', undefined, f, 3);
+    ex.add('和平', '和平', '110101001001', undefined, f, 4);
+    for (const sorted of [false, true]) {
+      if (sorted) ex.sortByScope();
+      expect(ex.hasName('兴华路')).toBe(true);
+      expect(ex.hasName('興華路')).toBe(false);
+      expect(ex.hasName('和平路')).toBe(true);
+      expect(ex.hasName('和平')).toBe(true);
+      // Same start, other length or last unit: not a match.
+      expect(['和平路路', '和平街', '和', '兴华'].some((n) => ex.hasName(n))).toBe(false);
+    }
+  });
 });

@@ -18,30 +18,39 @@ export interface Hit<V = unknown> {
  */
 interface TrieNode {
   next?: Map<number, TrieNode>;
-  /** Words ending here: (set id, value, word). */
-  ends?: { set: number; value: unknown; word: string }[];
+  /** Words ending here: their numbers in `entries`. */
+  ends?: number[];
 }
 
-interface RawHit {
+/** A word of a set, where it ends in the trie. */
+interface Entry {
   set: number;
-  index: number;
-  end: number;
-  word: string;
   value: unknown;
+  word: string;
 }
 
 const root: TrieNode = {};
+/** The root's children by UTF-16 unit: every position of every text starts here (an array beats a map lookup). */
+const top: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
 const setIds = new Map<WordSet<unknown>, number>();
 const setSizes: number[] = [];
 const RECENT = 8;
-/** The last texts scanned: their raw hits, and each set's answer once asked (by set id and minimum length). */
+/**
+ * The last texts scanned: their raw hits, and each set's answer once asked. Kept flat and reused, because a million
+ * names × a few texts would otherwise allocate millions of short-lived hit objects and maps (most of them never read):
+ * `raw` holds (entry number, index, end) triples; `keys`/`answers` the answers by set id and minimum length (a rule asks
+ * about a few sets, so a short list is searched).
+ */
 interface Recent {
-  text: string;
-  raw: RawHit[];
-  found: Map<number, Hit<unknown>[]>;
+  text: string | undefined;
+  raw: number[];
+  keys: number[];
+  answers: Hit<unknown>[][];
 }
-const recent: (Recent | undefined)[] = new Array(RECENT);
+const recent: Recent[] = Array.from({ length: RECENT }, () => ({ text: undefined, raw: [], keys: [], answers: [] }));
 let recentAt = 0;
+/** Every word of every set in the trie, by the entry number that raw hits hold. */
+const entries: Entry[] = [];
 const NO_HITS: Hit<never>[] = Object.freeze([]) as unknown as Hit<never>[];
 const CACHE_LIMIT = 400_000;
 
@@ -60,42 +69,51 @@ function idOf(ws: WordSet<unknown>): number {
       const c = w.charCodeAt(i);
       node.next ??= new Map();
       let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = {}));
+      if (!child) {
+        node.next.set(c, (child = {}));
+        if (node === root) top[c] = child;
+      }
       node = child;
     }
     const ends = (node.ends ??= []);
-    const prev = ends.find((e) => e.set === id);
-    if (prev) prev.value = ws.get(w);
-    else ends.push({ set: id, value: ws.get(w), word: w });
+    const prev = ends.find((e) => entries[e].set === id);
+    if (prev !== undefined) entries[prev].value = ws.get(w);
+    else {
+      ends.push(entries.length);
+      entries.push({ set: id, value: ws.get(w), word: w });
+    }
   }
-  recent.fill(undefined);
+  for (const r of recent) r.text = undefined;
   return id;
 }
 
 /** Every word of every registered set occurring in `text`, by start position and then length. */
 function recentOf(text: string): Recent {
-  for (let k = 0; k < RECENT; k++) {
-    const r = recent[k];
-    if (r !== undefined && r.text === text) return r;
+  // Newest first: rules ask about one record's texts one after another.
+  for (let k = 0, at = recentAt; k < RECENT; k++, at = (at + RECENT - 1) % RECENT) {
+    if (recent[at].text === text) return recent[at];
   }
-  const out: RawHit[] = [];
+  recentAt = (recentAt + 1) % RECENT;
+  const r = recent[recentAt];
+  r.text = text;
+  r.keys.length = 0;
+  r.answers.length = 0;
+  const raw = r.raw;
+  raw.length = 0;
   const n = text.length;
-  const top = root.next;
-  if (top) {
+  if (root.next) {
     for (let i = 0; i < n; i++) {
-      let node = top.get(text.charCodeAt(i));
+      let node = top[text.charCodeAt(i)];
       let j = i + 1;
       while (node) {
-        if (node.ends) for (const e of node.ends) out.push({ set: e.set, index: i, end: j, word: e.word, value: e.value });
+        const ends = node.ends;
+        if (ends) for (let e = 0; e < ends.length; e++) raw.push(ends[e], i, j);
         if (!node.next || j >= n) break;
         node = node.next.get(text.charCodeAt(j));
         j++;
       }
     }
   }
-  const r: Recent = { text, raw: out, found: new Map() };
-  recentAt = (recentAt + 1) % RECENT;
-  recent[recentAt] = r;
   return r;
 }
 
@@ -109,28 +127,31 @@ export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[]
   const r = recentOf(text);
   // Several rules ask about the same set in the same text (division names: five rules): answered once.
   const key = id * 64 + Math.min(minLen, 63);
-  const known = r.found.get(key);
-  if (known !== undefined) return known as Hit<V>[];
+  const known = r.keys.indexOf(key);
+  if (known >= 0) return r.answers[known] as Hit<V>[];
   const raw = r.raw;
   let out: Hit<V>[] | undefined;
-  for (let k = 0; k < raw.length; k++) {
-    const h = raw[k];
-    if (h.set !== id || h.end - h.index < minLen) continue;
+  for (let k = 0; k < raw.length; k += 3) {
+    const e = entries[raw[k]];
+    const index = raw[k + 1];
+    const end = raw[k + 2];
+    if (e.set !== id || end - index < minLen) continue;
     // The longest hit of this set at this position comes last among the hits starting here.
     let longest = true;
-    for (let m = k + 1; m < raw.length && raw[m].index === h.index; m++) {
-      if (raw[m].set === id) {
+    for (let m = k + 3; m < raw.length && raw[m + 1] === index; m += 3) {
+      if (entries[raw[m]].set === id) {
         longest = false;
         break;
       }
     }
     if (!longest) continue;
-    if (out && out.some((o) => o.index <= h.index && o.end >= h.end)) continue;
-    (out ??= []).push({ word: h.word, index: h.index, end: h.end, value: h.value as V });
+    if (out && out.some((o) => o.index <= index && o.end >= end)) continue;
+    (out ??= []).push({ word: e.word, index, end, value: e.value as V });
   }
   // Frozen: the answer is shared by every rule that asks (a caller that changed it would break the others).
   const result = out ? (Object.freeze(out) as Hit<V>[]) : (NO_HITS as Hit<V>[]);
-  r.found.set(key, result as Hit<unknown>[]);
+  r.keys.push(key);
+  r.answers.push(result as Hit<unknown>[]);
   return result;
 }
 
@@ -163,13 +184,17 @@ export function divisionHits(text: string): Hit<string[]>[] {
 }
 
 const ownCache = new Map<string, string[]>();
-const ownByRecord = new WeakMap<AnalyzedRecord, string[]>();
+// The last record asked about: the per-record rules ask one record after another (no million-entry WeakMap).
+let ownRec: AnalyzedRecord | undefined;
+let ownNames: string[] = [];
 
 /** The record's own division names (full and short) at every level it gives, village included. */
 export function ownDivisionNames(rec: AnalyzedRecord): string[] {
-  let names = ownByRecord.get(rec);
-  if (!names) ownByRecord.set(rec, (names = computeOwnNames(rec)));
-  return names;
+  if (rec !== ownRec) {
+    ownNames = computeOwnNames(rec);
+    ownRec = rec;
+  }
+  return ownNames;
 }
 
 function computeOwnNames(rec: AnalyzedRecord): string[] {
