@@ -349,14 +349,27 @@ export function bestExpected(rec: AnalyzedRecord, sup: Supplied): ExpectedForm |
  * Each supplied pinyin value that reads as syllables, with the expected form it is compared with and its column
  * label (values that are not pinyin at all are pinyin-scheme's to report).
  */
-export function* suppliedReadings(rec: AnalyzedRecord): Generator<{ sup: Supplied; exp: ExpectedForm; syl: SupSyl[]; label: Text }> {
+export function suppliedReadings(rec: AnalyzedRecord): readonly SuppliedReading[] {
+  const f = rec.record.fields;
+  // Most batches have no pinyin columns: two rules ask for every record, so answer without allocating.
+  if (f.pinyin === undefined && f.pinyin_sign === undefined) return NO_READINGS;
+  const out: SuppliedReading[] = [];
   for (const sup of suppliedValues(rec)) {
     const exp = bestExpected(rec, sup);
     if (!exp) continue;
     const syl = suppliedSyllables(sup, exp);
-    if (syl) yield { sup, exp, syl, label: columnLabel(sup) };
+    if (syl) out.push({ sup, exp, syl, label: columnLabel(sup) });
   }
+  return out;
 }
+
+export interface SuppliedReading {
+  sup: Supplied;
+  exp: ExpectedForm;
+  syl: SupSyl[];
+  label: Text;
+}
+const NO_READINGS: readonly SuppliedReading[] = Object.freeze([]);
 
 /** The expected spelling in the supplied string's form, for messages. */
 export function expectedShown(exp: ExpectedForm, sup: Supplied): string {

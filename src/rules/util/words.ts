@@ -44,10 +44,13 @@ const RECENT = 8;
 interface Recent {
   text: string | undefined;
   raw: number[];
+  /** Used length of raw, and of keys/answers: the arrays keep their storage from text to text. */
+  rawLen: number;
   keys: number[];
   answers: Hit<unknown>[][];
+  count: number;
 }
-const recent: Recent[] = Array.from({ length: RECENT }, () => ({ text: undefined, raw: [], keys: [], answers: [] }));
+const recent: Recent[] = Array.from({ length: RECENT }, () => ({ text: undefined, raw: [], rawLen: 0, keys: [], answers: [], count: 0 }));
 let recentAt = 0;
 /** Every word of every set in the trie, by the entry number that raw hits hold. */
 const entries: Entry[] = [];
@@ -96,10 +99,9 @@ function recentOf(text: string): Recent {
   recentAt = (recentAt + 1) % RECENT;
   const r = recent[recentAt];
   r.text = text;
-  r.keys.length = 0;
-  r.answers.length = 0;
+  r.count = 0;
   const raw = r.raw;
-  raw.length = 0;
+  let len = 0;
   const n = text.length;
   if (root.next) {
     for (let i = 0; i < n; i++) {
@@ -107,13 +109,21 @@ function recentOf(text: string): Recent {
       let j = i + 1;
       while (node) {
         const ends = node.ends;
-        if (ends) for (let e = 0; e < ends.length; e++) raw.push(ends[e], i, j);
+        if (ends) {
+          for (let e = 0; e < ends.length; e++) {
+            raw[len] = ends[e];
+            raw[len + 1] = i;
+            raw[len + 2] = j;
+            len += 3;
+          }
+        }
         if (!node.next || j >= n) break;
         node = node.next.get(text.charCodeAt(j));
         j++;
       }
     }
   }
+  r.rawLen = len;
   return r;
 }
 
@@ -127,18 +137,18 @@ export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[]
   const r = recentOf(text);
   // Several rules ask about the same set in the same text (division names: five rules): answered once.
   const key = id * 64 + Math.min(minLen, 63);
-  const known = r.keys.indexOf(key);
-  if (known >= 0) return r.answers[known] as Hit<V>[];
+  for (let k = 0; k < r.count; k++) if (r.keys[k] === key) return r.answers[k] as Hit<V>[];
   const raw = r.raw;
+  const len = r.rawLen;
   let out: Hit<V>[] | undefined;
-  for (let k = 0; k < raw.length; k += 3) {
+  for (let k = 0; k < len; k += 3) {
     const e = entries[raw[k]];
     const index = raw[k + 1];
     const end = raw[k + 2];
     if (e.set !== id || end - index < minLen) continue;
     // The longest hit of this set at this position comes last among the hits starting here.
     let longest = true;
-    for (let m = k + 3; m < raw.length && raw[m + 1] === index; m += 3) {
+    for (let m = k + 3; m < len && raw[m + 1] === index; m += 3) {
       if (entries[raw[m]].set === id) {
         longest = false;
         break;
@@ -150,8 +160,9 @@ export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[]
   }
   // Frozen: the answer is shared by every rule that asks (a caller that changed it would break the others).
   const result = out ? (Object.freeze(out) as Hit<V>[]) : (NO_HITS as Hit<V>[]);
-  r.keys.push(key);
-  r.answers.push(result as Hit<unknown>[]);
+  r.keys[r.count] = key;
+  r.answers[r.count] = result as Hit<unknown>[];
+  r.count++;
   return result;
 }
 
