@@ -43,7 +43,7 @@ describe('which runs get lean heap growth (bin/lean-heap.js)', () => {
 
   it('the settings are ones this Node accepts (a misspelt flag would stop every large run)', () => {
     const flags = LEAN_HEAP_FLAGS as string[];
-    expect(flags).toContain('--heap-growing-percent=15');
+    expect(flags.some((f) => f.startsWith('--heap-growing-percent='))).toBe(true);
     const r = spawnSync(process.execPath, [...flags, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('ok');
