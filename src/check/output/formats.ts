@@ -1,5 +1,5 @@
 import { getLang, tr } from '../../core/text.js';
-import { toCsv } from '../../io/writers/csv.js';
+import { csvChunks } from '../../io/writers/csv.js';
 import type { Finding, Related } from '../../rules/types.js';
 import type { CheckResult } from '../engine.js';
 
@@ -71,12 +71,21 @@ export function severityLabel(s: Finding['severity']): string {
 
 /** CSV with BOM for Excel: one finding per line. */
 export function toCsvReport(result: CheckResult): string {
+  return [...csvReportChunks(result)].join('');
+}
+
+/** The text of toCsvReport in pieces (csvChunks): a large report is never one string. */
+export function csvReportChunks(result: CheckResult): Generator<string> {
   const en = getLang() === 'en';
   const header = en
     ? ['row', 'name', 'township', 'rule', 'severity', 'message', 'related', 'fix']
     : ['行', '名称', '乡镇', '规则', '级别', '说明', '相关记录', '处理建议'];
-  return toCsv(header, result.findings.map((f) => [
-    f.row, f.name, f.township ?? '', f.rule, severityLabel(f.severity), tr(f.message),
-    (f.related ?? []).map(relatedText).join('；'), f.fix ? tr(f.fix) : '',
-  ]));
+  return csvChunks(header, (function* () {
+    for (const f of result.findings) {
+      yield [
+        f.row, f.name, f.township ?? '', f.rule, severityLabel(f.severity), tr(f.message),
+        (f.related ?? []).map(relatedText).join('；'), f.fix ? tr(f.fix) : '',
+      ];
+    }
+  })());
 }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { tr } from '../../core/text.js';
 import { DIVISION_CODE_YEAR } from '../../divisions/divisions.js';
-import { jsonChunks, toCsvReport } from '../../check/output/formats.js';
+import { csvReportChunks, jsonChunks } from '../../check/output/formats.js';
 import { toHtml } from '../../check/output/html.js';
 import { toText } from '../../check/output/text.js';
 import { loadBoundaries } from '../../geo/boundaries.js';
@@ -55,7 +55,7 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   let out: string | Iterable<string>;
   switch (o.format) {
     case 'json': out = jsonChunks(result); break;
-    case 'csv': out = toCsvReport(result); break;
+    case 'csv': out = csvReportChunks(result); break;
     case 'html': out = toHtml(result, { source, profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
     default: out = toText(result, Boolean(o.verbose));
   }
