@@ -59,8 +59,9 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
     case 'html': out = toHtml(result, { source, profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
     default: out = toText(result, Boolean(o.verbose));
   }
+  const code = result.summary.errors > 0 || (o.maxWarnings !== undefined && result.summary.warnings > Number(o.maxWarnings)) ? EXIT.findings : EXIT.ok;
+  // Known before the report is written: a reader that stops early (| head) ends the process with this code.
+  process.exitCode = code;
   await emit(out, o.output, [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : [])]);
-  if (result.summary.errors > 0) return EXIT.findings;
-  if (o.maxWarnings !== undefined && result.summary.warnings > Number(o.maxWarnings)) return EXIT.findings;
-  return EXIT.ok;
+  return code;
 }
