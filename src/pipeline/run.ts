@@ -1,7 +1,7 @@
 import { basename, join, relative } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { type AnnounceTemplate, loadTemplate, renderAnnouncement, templateFile } from '../announce/index.js';
-import { jsonChunks, toCsvReport } from '../check/output/formats.js';
+import { csvReportChunks, jsonChunks } from '../check/output/formats.js';
 import { type RunCheckResult, runCheck } from '../check/run.js';
 import type { FieldKey } from '../core/record.js';
 import { type Lang, type Text, txt } from '../core/text.js';
@@ -148,7 +148,7 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   try {
     // Always: the check report, the pinyin table and the review page.
     await step('report', async () => {
-      await writeFileAtomic(await out.stage(RUN_FILES.checkCsv), toCsvReport(check));
+      await writeFileAtomic(await out.stage(RUN_FILES.checkCsv), csvReportChunks(check));
       await writeFileAtomic(await out.stage(RUN_FILES.checkJson), jsonChunks(check));
       await writeFileAtomic(await out.stage(RUN_FILES.pinyin), formatPinyin(pinyin.items, 'csv'));
       const planned: ReviewFile[] = [
