@@ -1,5 +1,5 @@
 import { type Text, txt } from '../core/text.js';
-import { divisionPath, divisions } from '../divisions/divisions.js';
+import { divisionPath, divisions, nameForms } from '../divisions/divisions.js';
 import type { Lists } from '../lists/lists.js';
 import { parseName } from '../name/parse.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
@@ -31,6 +31,9 @@ interface NearOptions {
   scope?: string;
   stripPrefixes?: string[];
   stripNames?: string | string[];
+  /** The profile's cityName/countyName settings: own division names besides those the code gives. */
+  cityName?: string | null;
+  countyName?: string | null;
   specific?: boolean;
   nearSound?: boolean;
   allowDerived?: boolean;
@@ -462,16 +465,30 @@ const ownByCode = new Map<string, string[]>();
 function stripNamesFor(o: NearOptions, township: number, code: string | undefined): readonly string[] {
   if (Array.isArray(o.stripNames)) return o.stripNames;
   if ((o.stripNames ?? 'own-divisions') !== 'own-divisions') return NONE;
+  let names: string[] | undefined;
   if (township >= 0) {
-    let names = ownByTownship.get(township);
+    names = ownByTownship.get(township);
     if (!names) ownByTownship.set(township, (names = ownDivisionNames(String(township).padStart(9, '0'))));
-    return names;
+  } else if (code) {
+    names = ownByCode.get(code);
+    if (!names) ownByCode.set(code, (names = ownDivisionNames(code)));
   }
-  if (!code) return NONE;
-  let names = ownByCode.get(code);
-  if (!names) ownByCode.set(code, (names = ownDivisionNames(code)));
-  return names;
+  return o.cityName || o.countyName ? withSettingNames(o, names ?? NONE) : names ?? NONE;
 }
+
+/** The own names plus the profile's cityName/countyName (full and short), longest first; one list per options object. */
+const settingNames = new WeakMap<NearOptions, WeakMap<readonly string[], string[]>>();
+function withSettingNames(o: NearOptions, names: readonly string[]): readonly string[] {
+  let byNames = settingNames.get(o);
+  if (!byNames) settingNames.set(o, (byNames = new WeakMap()));
+  let out = byNames.get(names);
+  if (!out) {
+    const extra = [...nameForms(o.cityName, 2), ...nameForms(o.countyName, 3)];
+    byNames.set(names, (out = [...new Set([...names, ...extra])].sort((a, b) => b.length - a.length)));
+  }
+  return out;
+}
+
 
 function ownDivisionNames(key: string): string[] {
   const idx = divisions();

@@ -91,6 +91,13 @@ export function shortName(name: string, level: DivisionLevel): string {
   return [...s].length >= 2 ? s : name;
 }
 
+/** A division name as given (a profile's cityName/countyName) and its short form (铜陵市 → 铜陵), two characters or more. */
+export function nameForms(name: string | null | undefined, level: DivisionLevel): string[] {
+  const n = name?.trim();
+  if (!n) return [];
+  return [...new Set([n, shortName(n, level)])].filter((x) => x.length >= 2);
+}
+
 /** Parent code of a division code (12 → 9 → 6 → 4 → 2 digits). */
 export function parentCode(code: string): string | undefined {
   switch (code.length) {

@@ -162,6 +162,9 @@ const SETTING_OPTIONS: Readonly<Record<string, readonly (readonly [string, strin
   numberingDirection: [['series-order', 'direction']],
   ordinals: [['pinyin-numeral', 'ordinals']],
   dialectTable: [['homophone', 'dialectTable'], ['unhealthy-meaning', 'dialectTable']],
+  // The own city's and county's names where the division list cannot give them (a code it lacks, a new county).
+  cityName: [['near-duplicate', 'cityName'], ['out-of-area', 'cityName']],
+  countyName: [['near-duplicate', 'countyName'], ['out-of-area', 'countyName']],
 };
 
 /** Option and setting values that name a file: relative to the profile file that gives them. */

@@ -1,5 +1,5 @@
 import { txt } from '../core/text.js';
-import { divisions } from '../divisions/divisions.js';
+import { divisions, nameForms } from '../divisions/divisions.js';
 import type { Rule } from './types.js';
 import { contentText, divisionHits, findWords, inside, provinceOf, spansOf, townshipNameCount } from './util/words.js';
 
@@ -44,7 +44,13 @@ function wordInfo(word: string, codes: readonly string[]): WordInfo {
 }
 
 /** rules.md §3 `out-of-area`: no big names for small places, no names from elsewhere. */
-export const outOfArea: Rule = {
+interface Options {
+  /** The profile's cityName/countyName settings: the own city and county where the division list cannot name them. */
+  cityName?: string | null;
+  countyName?: string | null;
+}
+
+export const outOfArea: Rule<Options> = {
   meta: {
     id: 'out-of-area',
     alias: 'R-OUT-OF-AREA',
@@ -65,7 +71,9 @@ export const outOfArea: Rule = {
     if (text.length < 2) return;
     const features = findWords(lists.famousFeatures, text, 2);
     const hits = divisionHits(text);
-    if (!features.length && !hits.length) return;
+    // The profile's own city and county names (a code the division list lacks: a new county, a test area).
+    const settingHits = settingOwnNames(ctx.options).filter((s) => text.includes(s.word));
+    if (!features.length && !hits.length && !settingHits.length) return;
     const prov = provinceOf(rec)!;
     const allow = findWords(lists.historicAllow, text, 2);
     const idx = divisions();
@@ -106,6 +114,12 @@ export const outOfArea: Rule = {
       }
       elsewhere.push({ word: h.word, soft: info.common, what: info.what });
     }
+    for (const s of settingHits) {
+      // Found in the division list as this area's name already, or inside a longer own name: reported once.
+      if (own.some((o) => o.word.includes(s.word)) || settingHits.some((o) => o !== s && o.word.length > s.word.length && o.word.includes(s.word))) continue;
+      if (SMALL_TYPES.has(rec.type)) own.push(s);
+      for (let k = elsewhere.length - 1; k >= 0; k--) if (s.word.includes(elsewhere[k].word)) elsewhere.splice(k, 1);
+    }
     // A word inside a longer reported word is not reported again.
     const words = elsewhere.filter((e) => !elsewhere.some((o) => o !== e && o.word.length > e.word.length && o.word.includes(e.word)));
     const hard = words.filter((e) => !e.soft);
@@ -130,3 +144,12 @@ export const outOfArea: Rule = {
     }
   },
 };
+
+/** The own names a profile's settings give (full and short), with the name to show in the message. */
+function settingOwnNames(o: Options): { word: string; what: string }[] {
+  const out: { word: string; what: string }[] = [];
+  for (const [name, level] of [[o.cityName, 2], [o.countyName, 3]] as const) {
+    for (const word of nameForms(name, level)) out.push({ word, what: name!.trim() });
+  }
+  return out;
+}

@@ -54,6 +54,25 @@ describe('profile settings', () => {
     expect(option(file, 'pinyin-numeral', 'ordinals')).toBe('spelled');
   });
 
+  it('cityName and countyName name the own area where the division list cannot (a code it lacks)', () => {
+    const file = profiles({ county: { extends: 'national', settings: { countyName: '示例县', cityName: '示例市' } } });
+    for (const rule of ['near-duplicate', 'out-of-area']) {
+      expect(option(file, rule, 'countyName')).toBe('示例县');
+      expect(option(file, rule, 'cityName')).toBe('示例市');
+    }
+    // 130999 is no county of the division list: only the setting says that 示例 is the own county's name.
+    const ds = table(['示例幸福路', '130999001'], ['幸福路', '130999001'], ['示例路', '130999001']);
+    const findings = (p: string, rule: string) => checkDataset(ds, { profiles: [loadProfile(p, RULES)] }).findings.filter((f) => f.rule === rule);
+    expect(findings('national', 'near-duplicate')).toHaveLength(0);
+    expect(findings(file, 'near-duplicate').map((f) => f.name).sort()).toEqual(['幸福路', '示例幸福路']);
+    expect(findings('national', 'out-of-area')).toHaveLength(0);
+    const own = findings(file, 'out-of-area');
+    expect(own.map((f) => [f.name, f.severity, f.message.zh.includes('小地冠大名')])).toEqual([
+      ['示例幸福路', 'info', true],
+      ['示例路', 'info', true],
+    ]);
+  });
+
   it('ordinals: spelled makes the pinyin of every output spell ordinals, and the check says so once', async () => {
     const file = profiles({ spelled: { extends: 'national', settings: { ordinals: 'spelled' } } });
     const ds = table(['槐荫一巷', '370523101']);

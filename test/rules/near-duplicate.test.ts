@@ -9,6 +9,7 @@ ruleTester(nearDuplicate, {
     { name: '槐荫东路', fields: T1, batch: ['槐荫路', '槐荫西路'], label: 'derived by direction' },
     { name: '槐香路', fields: T1, batch: ['槐荫路'] },
     { name: '槐荫路', fields: T1, batch: ['槐荫支路'], label: '支路 is derived' },
+    { name: '示例幸福路', fields: { admin_code: '130999001' }, batch: ['幸福路'], label: 'a county the division list lacks, no setting' },
   ],
   invalid: [
     { name: '新槐荫路', fields: T1, batch: ['槐荫路'], errors: [{ severity: 'warning', related: ['槐荫路'] }] },
@@ -19,5 +20,9 @@ ruleTester(nearDuplicate, {
       label: '铜陵-style prefixes', errors: [{}],
     },
     { name: '福林路', fields: T1, batch: ['湖林路'], options: { nearSound: true }, label: 'near sound f/h', errors: [{}] },
+    {
+      name: '示例幸福路', fields: { admin_code: '130999001' }, batch: ['幸福路'], options: { countyName: '示例县' },
+      label: 'the countyName setting: own county name added where the division list has none', errors: [{ related: ['幸福路'] }],
+    },
   ],
 });

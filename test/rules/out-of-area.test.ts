@@ -16,6 +16,8 @@ ruleTester(outOfArea, {
     { name: '中山路', fields: SHANDONG, label: 'commemorative name' },
     { name: '长江路', fields: { admin_code: '320506' } },
     { name: '广饶', type: 'village', fields: SHANDONG, label: 'a village may carry the county name' },
+    { name: '示例路', fields: { admin_code: '130999001' }, label: 'an area the division list lacks, no setting: not judged' },
+    { name: '示例村', type: 'village', fields: { admin_code: '130999001' }, options: { countyName: '示例县' }, label: 'a village may carry the county name of the setting' },
   ],
   invalid: [
     { name: '黄山路', fields: HEBEI, errors: [{ message: '黄山' }] },
@@ -24,5 +26,13 @@ ruleTester(outOfArea, {
     { name: '峨眉山路', fields: SHANDONG, errors: [{ severity: 'warning', message: '峨眉山' }] },
     { name: '广饶路', fields: SHANDONG, label: '小地冠大名: soft', errors: [{ severity: 'info', soft: true, message: '小地冠大名' }] },
     { name: '东营路', fields: SHANDONG, errors: [{ severity: 'info', soft: true }] },
+    {
+      name: '示例路', fields: { admin_code: '130999001' }, options: { countyName: '示例县' },
+      label: 'the countyName setting names a county the division list lacks: 小地冠大名', errors: [{ severity: 'info', soft: true, message: '示例县' }],
+    },
+    {
+      name: '铜陵路', fields: { admin_code: '340705001' }, options: { cityName: '铜陵市' },
+      label: 'a setting that repeats the division list: one finding', errors: [{ severity: 'info', soft: true, message: '铜陵' }],
+    },
   ],
 });
