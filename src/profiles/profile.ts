@@ -300,8 +300,9 @@ function validateShape(file: ProfileFile, label: string, rules: ReadonlyMap<stri
             throw bad(`规则「${id}」没有选项「${k}」（可用：${Object.keys(allowed).join('、') || '无'}）`, `rule "${id}" has no option "${k}" (options: ${Object.keys(allowed).join(', ') || 'none'})`);
           }
           const def = allowed[k];
-          if (v !== null && def !== null && def !== undefined && !free && (typeof def !== typeof v || Array.isArray(def) !== Array.isArray(v))) {
-            throw bad(`规则「${id}」的选项「${k}」类型不对（应为 ${typeName(def)}）`, `rule "${id}": option "${k}" has the wrong type (expected ${typeName(def)})`);
+          const kinds = OPTION_TYPES[id]?.[k] ?? (def === null || def === undefined ? undefined : [typeName(def)]);
+          if (v !== null && kinds && !free && !kinds.includes(typeName(v))) {
+            throw bad(`规则「${id}」的选项「${k}」类型不对（应为 ${kinds.join(' 或 ')}）`, `rule "${id}": option "${k}" has the wrong type (expected ${kinds.join(' or ')})`);
           }
         }
       }
@@ -342,6 +343,14 @@ const SETTING_CHOICES: Readonly<Record<string, readonly (string | null)[] | 'tex
 
 /** Rules whose options are a table keyed by generic (generic-scale): any key is allowed. */
 const ALLOWS_ANY_KEY = new Set(['generic-scale']);
+
+/**
+ * Options that take more than the type of their default: near-duplicate's stripNames is "own-divisions" (other text:
+ * none) or a list of names (rules.md; the built-in 铜陵 and 成都 profiles give lists).
+ */
+const OPTION_TYPES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'near-duplicate': { stripNames: ['string', 'array'] },
+};
 
 function typeName(v: unknown): string {
   return Array.isArray(v) ? 'array' : typeof v;

@@ -24,7 +24,7 @@ export const nearDuplicate: Rule<Options> = {
       'Tongling (± 铜陵/新/大 = the same name), Chengdu (± 大/新/成都 is no difference), Fuping (avoid near-sounds), Qingdao (derived names exempt)',
     ),
     fix: txt('换一个真正不同的专名', 'choose a really different specific part'),
-    options: { scope: 'township', stripPrefixes: ['新', '老'], stripNames: 'own-divisions', specific: true, nearSound: false, allowDerived: true },
+    options: { scope: 'township', stripPrefixes: ['新', '老'], stripNames: 'own-divisions', specific: true, nearSound: false, allowDerived: true, cityName: null, countyName: null },
   },
   // Compared together with the other uniqueness rules, each pair once (src/check/uniqueness.ts).
   batchGroup: uniquenessGroup,

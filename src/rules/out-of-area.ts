@@ -62,6 +62,8 @@ export const outOfArea: Rule<Options> = {
       'Regulations art. 9(9); Suqian: no names of features or divisions beyond the local area; Daming: no 小地冠大名; Chengdu: a division name only inside it',
     ),
     fix: txt('改用本地的村名、地片名、自然实体名或有本地含义的字词', 'use a local village, locality or natural-feature name, or words with local meaning'),
+    // Set from the profile's cityName/countyName settings (profiles.md §1.3).
+    options: { cityName: null, countyName: null },
   },
   check(ctx) {
     const { rec, lists } = ctx;
