@@ -111,7 +111,11 @@ export interface DatasetPinyin {
 }
 
 /** Pinyin of every record of a dataset (the table `diming run` writes as pinyin.csv). */
-export function datasetPinyin(ds: Dataset, opts: { engine?: Orthography; type?: EntityType; region?: string; ordinals?: OrdinalMode } = {}): DatasetPinyin {
+/**
+ * The pinyin of every record. `ordinals`: one way for all, or each row's (with --profile auto, each row's profile
+ * decides, as it does for the check's GeoJSON and announcement).
+ */
+export function datasetPinyin(ds: Dataset, opts: { engine?: Orthography; type?: EntityType; region?: string; ordinals?: OrdinalMode | ((row: number) => OrdinalMode) } = {}): DatasetPinyin {
   const engine = opts.engine ?? new Orthography();
   const nameHeader = ds.columns.find((c) => c.key === 'name')?.header ?? '';
   const items: PinyinItem[] = [];
@@ -121,7 +125,7 @@ export function datasetPinyin(ds: Dataset, opts: { engine?: Orthography; type?: 
     const job = jobFromRecord(rec, { file: ds.source.file, nameHeader, type: opts.type ?? 'road', region: opts.region });
     let item: PinyinItem;
     try {
-      item = toItem(romanizeJob(engine, job, opts.ordinals), job.note);
+      item = toItem(romanizeJob(engine, job, typeof opts.ordinals === 'function' ? opts.ordinals(rec.row) : opts.ordinals), job.note);
     } catch (e) {
       if (!(e instanceof DimingError)) throw e;
       failures.push(e);

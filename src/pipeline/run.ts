@@ -140,9 +140,12 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   const hasLines = ds.records.some((r) => input.geometry?.records.get(r.row)?.lonlat);
   const stopped = check.summary.errors > 0 && !o.force;
   const profileName = check.profiles.length > 1 ? `auto (${check.profiles[0].name} …)` : check.profiles[0].name;
-  // The fallback profile's settings: how ordinals are spelled, and ü on signs when the sign style does not say.
+  // How ordinals are spelled: each row's profile (--profile auto may pick several). ü on signs when the sign style
+  // does not say: the fallback profile's setting (one sign style serves the whole run).
   const fallback = check.profiles[0];
-  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type, ordinals: ordinalsOf(fallback) }));
+  const ordinalsByProfile = new Map(check.profiles.map((p) => [p.name, ordinalsOf(p)]));
+  const rowOrdinals = new Map(check.records.map((r) => [r.row, ordinalsByProfile.get(r.profile) ?? ordinalsOf(fallback)]));
+  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type, ordinals: (row) => rowOrdinals.get(row) ?? ordinalsOf(fallback) }));
   const sign = { ...o.sign, style: o.sign.style.umlaut ? o.sign.style : { ...o.sign.style, umlaut: fallback.settings.signUmlaut as Umlaut } };
 
   try {

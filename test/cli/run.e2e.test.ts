@@ -203,6 +203,22 @@ describe('diming run (built binary) on the sample batch', () => {
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('ordinals: spelled'); // the review page says it departs from rule 7
   });
 
+  it("--profile auto: each row's profile decides its ordinals in the pinyin table and on signs, as in the GeoJSON", () => {
+    const t = tempDir('diming-run-auto-');
+    // The fallback spells ordinals out; the sample's rows lie in 东营 (3705), where the built-in dongying-village applies.
+    const profile = join(t, '本县.json');
+    writeFileSync(profile, JSON.stringify({ extends: 'national', settings: { ordinals: 'spelled' } }));
+    const dir = join(t, 'out');
+    const r = run(['run', SAMPLE, '-o', dir, '--profile', 'auto', '--profile', profile, '--force', ...APPROVAL]);
+    expect(r.code).toBe(1);
+    const pinyin = parse(readFileSync(join(dir, 'pinyin.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const geo = JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    const props = geo.features.find((f) => f.properties.name === '幸福一巷')?.properties;
+    expect(props?.pinyin_sign).toBe('XINGFU 1 XIANG');
+    expect(pinyin.find((p) => p.name === '幸福一巷')?.sign).toBe(props?.pinyin_sign);
+    expect(readFileSync(join(dir, 'signs', 'signs.csv'), 'utf8')).toContain('XINGFU 1 XIANG');
+  });
+
   it('English summary with --lang en', () => {
     const dir = join(tempDir('diming-run-en-'), 'out');
     const r = run(['run', SAMPLE, '-o', dir, '--lang', 'en', ...APPROVAL]);
