@@ -489,7 +489,6 @@ function withSettingNames(o: NearOptions, names: readonly string[]): readonly st
   return out;
 }
 
-
 function ownDivisionNames(key: string): string[] {
   const idx = divisions();
   const found: string[] = [];

@@ -110,10 +110,9 @@ export interface DatasetPinyin {
   failures: DimingError[];
 }
 
-/** Pinyin of every record of a dataset (the table `diming run` writes as pinyin.csv). */
 /**
- * The pinyin of every record. `ordinals`: one way for all, or each row's (with --profile auto, each row's profile
- * decides, as it does for the check's GeoJSON and announcement).
+ * Pinyin of every record of a dataset (the table `diming run` writes as pinyin.csv). `ordinals`: one way for all, or
+ * each row's (with --profile auto, each row's profile decides, as it does for the check's GeoJSON and announcement).
  */
 export function datasetPinyin(ds: Dataset, opts: { engine?: Orthography; type?: EntityType; region?: string; ordinals?: OrdinalMode | ((row: number) => OrdinalMode) } = {}): DatasetPinyin {
   const engine = opts.engine ?? new Orthography();

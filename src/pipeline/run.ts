@@ -144,8 +144,9 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   // does not say: the fallback profile's setting (one sign style serves the whole run).
   const fallback = check.profiles[0];
   const ordinalsByProfile = new Map(check.profiles.map((p) => [p.name, ordinalsOf(p)]));
-  const rowOrdinals = new Map(check.records.map((r) => [r.row, ordinalsByProfile.get(r.profile) ?? ordinalsOf(fallback)]));
-  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type, ordinals: (row) => rowOrdinals.get(row) ?? ordinalsOf(fallback) }));
+  const profileOfRow = new Map(check.records.map((r) => [r.row, r.profile]));
+  const ordinalsOfRow = (row: number) => ordinalsByProfile.get(profileOfRow.get(row) ?? fallback.name) ?? ordinalsOf(fallback);
+  const pinyin = await step('pinyin', () => datasetPinyin(ds, { engine: orthography, type: o.type, ordinals: ordinalsOfRow }));
   const sign = { ...o.sign, style: o.sign.style.umlaut ? o.sign.style : { ...o.sign.style, umlaut: fallback.settings.signUmlaut as Umlaut } };
 
   try {

@@ -43,13 +43,13 @@ function wordInfo(word: string, codes: readonly string[]): WordInfo {
   return info;
 }
 
-/** rules.md §3 `out-of-area`: no big names for small places, no names from elsewhere. */
 interface Options {
   /** The profile's cityName/countyName settings: the own city and county where the division list cannot name them. */
   cityName?: string | null;
   countyName?: string | null;
 }
 
+/** rules.md §3 `out-of-area`: no big names for small places, no names from elsewhere. */
 export const outOfArea: Rule<Options> = {
   meta: {
     id: 'out-of-area',
@@ -81,7 +81,7 @@ export const outOfArea: Rule<Options> = {
     const idx = divisions();
     const local = new Set<string>();
     const elsewhere: { word: string; soft: boolean; what: [string, string] }[] = [];
-    const own: { word: string; what: string }[] = [];
+    const own: OwnName[] = [];
 
     // Famous natural features.
     for (const h of features) {
@@ -147,11 +147,26 @@ export const outOfArea: Rule<Options> = {
   },
 };
 
-/** The own names a profile's settings give (full and short), with the name to show in the message. */
-function settingOwnNames(o: Options): { word: string; what: string }[] {
-  const out: { word: string; what: string }[] = [];
-  for (const [name, level] of [[o.cityName, 2], [o.countyName, 3]] as const) {
-    for (const word of nameForms(name, level)) out.push({ word, what: name!.trim() });
+interface OwnName {
+  word: string;
+  what: string;
+}
+const NO_OWN_NAMES: readonly OwnName[] = [];
+const ownNamesByOptions = new WeakMap<Options, readonly OwnName[]>();
+
+/**
+ * The own names a profile's settings give (full and short), with the name to show in the message: once per options
+ * object, as the rule runs on every record.
+ */
+function settingOwnNames(o: Options): readonly OwnName[] {
+  if (!o.cityName && !o.countyName) return NO_OWN_NAMES;
+  let out = ownNamesByOptions.get(o);
+  if (!out) {
+    const names: OwnName[] = [];
+    for (const [name, level] of [[o.cityName, 2], [o.countyName, 3]] as const) {
+      for (const word of nameForms(name, level)) names.push({ word, what: name!.trim() });
+    }
+    ownNamesByOptions.set(o, (out = names));
   }
   return out;
 }
