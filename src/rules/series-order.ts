@@ -78,7 +78,6 @@ export const seriesOrder: Rule<Options> = {
     if (!groups.size) return;
     // Existing names of the same series in scope complete the picture.
     if (ctx.existing?.size) {
-      const batchNames = new Set(ctx.records.map((r) => r.full));
       const ex = ctx.existing;
       // Series by their scope's code (as ExistingNames.codePrefix numbers, by digit count), so that each existing name
       // meets only the series of its own area; a series placed only by a township name cannot meet existing names.
@@ -121,13 +120,16 @@ export const seriesOrder: Rule<Options> = {
           for (let e = stemEnd; e < runEnd; e = e < j ? j + 1 : e + 1) {
             const keys = bySpecific.get(full.slice(0, e));
             if (!keys) continue;
-            if (batchNames.has(full)) return;
             const p = parseName(full);
             if (!p.ordinal) return;
             for (const key of keys) {
               const st = stems.get(key)!;
               if (p.specific + (p.direction ?? '') !== st.specific || p.generic !== st.generic) continue;
-              groups.get(key)!.push({ value: p.ordinal.value, name: ex.name(i), adminCode: ex.code(i) });
+              const g = groups.get(key)!;
+              // The same name in this series' batch rows is that row again (or a duplicate, which duplicate reports),
+              // not a repeated ordinal; the same name elsewhere in the batch says nothing about this series.
+              if (g.some((m) => m.rec?.full === full)) continue;
+              g.push({ value: p.ordinal.value, name: ex.name(i), adminCode: ex.code(i) });
             }
             return;
           }

@@ -10,6 +10,11 @@ ruleTester(seriesOrder, {
     { name: '杏园三巷', fields: T, label: 'a lone member: earlier numbers may exist' },
     { name: '杏园三巷', fields: T, batch: ['杏园一巷'], existing: [{ name: '杏园二巷', adminCode: '370523101' }], label: 'the gap is an existing name' },
     { name: '杏园三巷', fields: T, batch: [{ name: '杏园一巷', fields: { admin_code: '370523102' } }], label: 'other township' },
+    {
+      name: '杏园三巷', fields: T, batch: ['杏园一巷', { name: '杏园二巷', fields: { admin_code: '370523102' } }], existing: [{ name: '杏园二巷', adminCode: '370523101' }],
+      label: 'the gap is an existing name, though another township proposes the same name',
+    },
+    { name: '杏园二巷', fields: T, batch: ['杏园一巷'], existing: [{ name: '杏园二巷', adminCode: '370523101' }], label: 'an existing name equal to the row is not a repeat' },
     { name: '兴文路', fields: T, batch: ['兴武路'], label: 'a two-member group' },
     { name: '杏园一巷', fields: T, batch: ['杏园一路', '杏园三路'], label: 'another series reports its own gap' },
     { name: '兴文路', fields: T, batch: ['兴武路', '兴德路', '兴业路'] },
