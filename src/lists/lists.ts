@@ -160,21 +160,28 @@ export function divisionNameSet(): WordSet<string[]> {
 }
 let divisionNames: WordSet<string[]> | undefined;
 
-/** A copy of the base lists with a profile's changes applied. */
+/**
+ * The base lists with a profile's changes applied. Only the lists a profile changes are copied; the others are the
+ * base objects themselves, so that profiles share them (and the indexes built on them, such as the word trie).
+ */
 export function listsWith(changes: Partial<Record<ListId, ListChange>>[], baseDir?: string): Lists {
   const b = baseLists();
-  if (!changes.some((c) => Object.keys(c).length)) return b;
-  const l = cloneLists(b);
+  const changed = new Set<string>();
+  for (const c of changes) for (const id of Object.keys(c)) changed.add(id);
+  if (!changed.size) return b;
+  const l = cloneLists(b, changed);
   for (const c of changes) for (const [id, change] of Object.entries(c) as [ListId, ListChange][]) l.apply(id, change, baseDir);
   return l;
 }
 
-function cloneLists(b: Lists): Lists {
+function cloneLists(b: Lists, changed: ReadonlySet<string>): Lists {
   const l = new Lists();
+  const fields = l as unknown as Record<string, unknown>;
   for (const key of Object.keys(b) as (keyof Lists)[]) {
     const v = b[key] as unknown;
     const target = l[key] as unknown;
-    if (v instanceof WordSet && target instanceof WordSet) for (const k of v.keys()) target.set(k, v.get(k));
+    if (!changed.has(key)) fields[key] = v;
+    else if (v instanceof WordSet && target instanceof WordSet) for (const k of v.keys()) target.set(k, v.get(k));
     else if (v instanceof Map && target instanceof Map) for (const [k, x] of v) target.set(k, x);
     else if (v instanceof Set && target instanceof Set) for (const x of v) target.add(x);
   }

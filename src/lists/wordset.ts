@@ -5,6 +5,7 @@
 export class WordSet<V = true> {
   private readonly words = new Map<string, V>();
   private maxLen = 0;
+  private changes = 0;
 
   constructor(entries: Iterable<[string, V]> = []) {
     for (const [w, v] of entries) this.set(w, v);
@@ -14,10 +15,16 @@ export class WordSet<V = true> {
     if (!word) return;
     this.words.set(word, value);
     if (word.length > this.maxLen) this.maxLen = word.length;
+    this.changes++;
   }
 
   delete(word: string): void {
-    this.words.delete(word);
+    if (this.words.delete(word)) this.changes++;
+  }
+
+  /** Grows with every change (searches that index the words re-read them when it moved). */
+  get version(): number {
+    return this.changes;
   }
 
   has(word: string): boolean {

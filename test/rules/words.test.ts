@@ -1,6 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { baseLists, listsWith } from '../../src/lists/lists.js';
 import { WordSet } from '../../src/lists/wordset.js';
-import { findWords } from '../../src/rules/util/words.js';
+import { findWords, trieWordCount } from '../../src/rules/util/words.js';
 
 const set = (...words: string[]) => new WordSet(words.map((w): [string, true] => [w, true]));
 const found = (ws: WordSet<unknown>, text: string, minLen?: number) => findWords(ws, text, minLen).map((h) => `${h.word}@${h.index}-${h.end}`);
@@ -42,4 +45,51 @@ describe('findWords (one trie over every set, recent texts kept)', () => {
     expect(Object.isFrozen(hits)).toBe(true);
     expect(findWords(places, '巴黎路')).toBe(hits);
   });
+
+  it('a word removed from a set after it was searched is no longer found; a changed value is read again', () => {
+    const ws = new WordSet<string>([['幸福', 'a'], ['和平', 'b']]);
+    expect(findWords(ws, '幸福和平路').map((h) => `${h.word}=${h.value}`)).toEqual(['幸福=a', '和平=b']);
+    ws.delete('幸福');
+    ws.set('和平', 'c');
+    expect(findWords(ws, '幸福和平路').map((h) => `${h.word}=${h.value}`)).toEqual(['和平=c']);
+    ws.delete('不在');
+    expect(findWords(ws, '和平路').map((h) => h.word)).toEqual(['和平']);
+  });
+
+  it("a collected set's words leave the trie (a long-lived library user loading many profiles)", async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const before = trieWordCount();
+    (() => {
+      for (let k = 0; k < 5; k++) {
+        const ws = new WordSet(Array.from({ length: 1000 }, (_, i): [string, true] => [`临时${k}词${i}`, true]));
+        findWords(ws, `临时${k}词7路`);
+      }
+    })();
+    expect(trieWordCount()).toBeGreaterThanOrEqual(before + 5000);
+    for (let round = 0; round < 20 && trieWordCount() >= before + 5000; round++) {
+      gc();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(trieWordCount()).toBeLessThan(before + 5000);
+    // What stays registered still answers.
+    expect(found(places, '巴黎路')).toEqual(['巴黎@0-2']);
+  });
 });
+
+describe('profile lists share what they do not change', () => {
+  it('copies only the changed lists; the base stays as it was', () => {
+    const base = baseLists();
+    const l = listsWith([{ brands: { add: ['某某集团'] } }]);
+    expect(l.brands).not.toBe(base.brands);
+    expect(l.brands.has('某某集团')).toBe(true);
+    expect(base.brands.has('某某集团')).toBe(false);
+    expect(l.feudal).toBe(base.feudal);
+    expect(l.chars8105).toBe(base.chars8105);
+    const removed = listsWith([{ feudal: { remove: ['皇帝'] } }]);
+    expect(removed.feudal.has('皇帝')).toBe(false);
+    expect(base.feudal.has('皇帝')).toBe(true);
+    expect(removed.brands).toBe(base.brands);
+  });
+});
+

@@ -32,8 +32,6 @@ interface Entry {
 const root: TrieNode = {};
 /** The root's children by UTF-16 unit: every position of every text starts here (an array beats a map lookup). */
 const top: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
-const setIds = new Map<WordSet<unknown>, number>();
-const setSizes: number[] = [];
 const RECENT = 8;
 /**
  * The last texts scanned: their raw hits, and each set's answer once asked. Kept flat and reused, because a million
@@ -52,20 +50,43 @@ interface Recent {
 }
 const recent: Recent[] = Array.from({ length: RECENT }, () => ({ text: undefined, raw: [], rawLen: 0, keys: [], answers: [], count: 0 }));
 let recentAt = 0;
-/** Every word of every set in the trie, by the entry number that raw hits hold. */
-const entries: Entry[] = [];
+/** Every word of every set in the trie, by the entry number that raw hits hold (a removed set's slots are reused). */
+const entries: (Entry | undefined)[] = [];
+const freeEntries: number[] = [];
 const NO_HITS: Hit<never>[] = Object.freeze([]) as unknown as Hit<never>[];
 const CACHE_LIMIT = 400_000;
 
-/** The id of a word set in the trie, adding its words on first use (and when it grew since). */
+/**
+ * The sets in the trie. Held weakly: a library user who loads many profiles (each with its own copy of a changed
+ * list) must not keep every copy's words for good, so a set's words leave the trie when the set is collected.
+ */
+interface Registered {
+  id: number;
+  version: number;
+  /** Its entry numbers, to take them out again. */
+  entries: number[];
+}
+const registered = new WeakMap<WordSet<unknown>, Registered>();
+const freeIds: number[] = [];
+let nextId = 0;
+const collected = new FinalizationRegistry<Registered>((reg) => {
+  removeEntries(reg);
+  freeIds.push(reg.id);
+});
+
+/** The id of a word set in the trie, adding its words on first use and again after each change to the set. */
 function idOf(ws: WordSet<unknown>): number {
-  let id = setIds.get(ws);
-  if (id !== undefined && setSizes[id] === ws.size) return id;
-  if (id === undefined) {
-    id = setIds.size;
-    setIds.set(ws, id);
+  let reg = registered.get(ws);
+  if (reg !== undefined && reg.version === ws.version) return reg.id;
+  if (reg === undefined) {
+    reg = { id: freeIds.pop() ?? nextId++, version: ws.version, entries: [] };
+    registered.set(ws, reg);
+    collected.register(ws, reg);
+  } else {
+    // Changed since it was indexed: words may have gone (a profile's remove), so its entries are rebuilt.
+    removeEntries(reg);
+    reg.version = ws.version;
   }
-  setSizes[id] = ws.size;
   for (const w of ws.keys()) {
     let node = root;
     for (let i = 0; i < w.length; i++) {
@@ -78,16 +99,38 @@ function idOf(ws: WordSet<unknown>): number {
       }
       node = child;
     }
-    const ends = (node.ends ??= []);
-    const prev = ends.find((e) => entries[e].set === id);
-    if (prev !== undefined) entries[prev].value = ws.get(w);
-    else {
-      ends.push(entries.length);
-      entries.push({ set: id, value: ws.get(w), word: w });
-    }
+    const e = freeEntries.pop() ?? entries.length;
+    entries[e] = { set: reg.id, value: ws.get(w), word: w };
+    (node.ends ??= []).push(e);
+    reg.entries.push(e);
   }
+  // The recent texts' raw hits lack the new words.
   for (const r of recent) r.text = undefined;
-  return id;
+  return reg.id;
+}
+
+/** Takes a set's words out of the trie (its nodes stay: other sets mostly share them) and forgets recent hits. */
+function removeEntries(reg: Registered): void {
+  for (const e of reg.entries) {
+    const entry = entries[e];
+    if (!entry) continue;
+    let node: TrieNode | undefined = root;
+    for (let i = 0; i < entry.word.length && node; i++) node = node.next?.get(entry.word.charCodeAt(i));
+    const ends = node?.ends;
+    const at = ends ? ends.indexOf(e) : -1;
+    if (ends && at >= 0) ends.splice(at, 1);
+    if (node && ends && !ends.length) node.ends = undefined;
+    entries[e] = undefined;
+    freeEntries.push(e);
+  }
+  reg.entries = [];
+  // Raw hits hold entry numbers, which are now free for reuse.
+  for (const r of recent) r.text = undefined;
+}
+
+/** Words in the trie now (for tests: a collected set's words must leave it). */
+export function trieWordCount(): number {
+  return entries.length - freeEntries.length;
 }
 
 /** Every word of every registered set occurring in `text`, by start position and then length. */
@@ -142,14 +185,14 @@ export function findWords<V>(ws: WordSet<V>, text: string, minLen = 1): Hit<V>[]
   const len = r.rawLen;
   let out: Hit<V>[] | undefined;
   for (let k = 0; k < len; k += 3) {
-    const e = entries[raw[k]];
+    const e = entries[raw[k]]!;
     const index = raw[k + 1];
     const end = raw[k + 2];
     if (e.set !== id || end - index < minLen) continue;
     // The longest hit of this set at this position comes last among the hits starting here.
     let longest = true;
     for (let m = k + 3; m < len && raw[m + 1] === index; m += 3) {
-      if (entries[raw[m]].set === id) {
+      if (entries[raw[m]]!.set === id) {
         longest = false;
         break;
       }
