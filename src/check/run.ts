@@ -1,7 +1,8 @@
 import type { Dataset } from '../core/record.js';
 import type { Orthography } from '../pinyin/orthography.js';
 import { type Text, txt } from '../core/text.js';
-import { type Profile, builtInProfiles, loadProfile, ordinalsOf } from '../profiles/profile.js';
+import { type Profile, loadProfile, ordinalsOf } from '../profiles/profile.js';
+import { AUTO, autoProfiles } from '../profiles/auto.js';
 import { RULES } from '../rules/registry.js';
 import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
@@ -43,12 +44,10 @@ export interface RunCheckResult extends CheckResult {
 /** The whole check of one dataset: profiles, existing names restricted to the batch's scopes, rules. */
 export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunCheckResult> {
   const timing = phaseTimer();
-  const auto = o.profiles.includes('auto');
-  const named = o.profiles.filter((p) => p !== 'auto');
-  const fallback = loadProfile(named.length ? named : ['national'], RULES);
-  const profiles = auto
-    ? [fallback, ...builtInProfiles().filter((n) => n !== fallback.name).map((n) => loadProfile(n, RULES))]
-    : [fallback];
+  const auto = o.profiles.includes(AUTO);
+  const named = o.profiles.filter((p) => p !== AUTO);
+  const profiles = auto ? autoProfiles(named, RULES) : [loadProfile(named.length ? named : ['national'], RULES)];
+  const fallback = profiles[0];
   const base = { profiles, auto, type: o.type, ruleOverrides: o.rules, today: o.today, onProgress: o.onProgress, orthography: o.orthography };
   // Geometry stage (rules.md §10): options of the geometry rules come from the (fallback) profile.
   const opt = (id: string, key: string) => fallback.rules.get(id)?.options[key];

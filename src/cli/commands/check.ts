@@ -9,6 +9,7 @@ import { OFFSET_NOTICE, parseCrsOption } from '../../geo/crs.js';
 import { readAnyDataset } from '../../io/read-any.js';
 import type { EntityType } from '../../name/types.js';
 import { loadProfile } from '../../profiles/profile.js';
+import { AUTO } from '../../profiles/auto.js';
 import { RULES } from '../../rules/registry.js';
 import { EXIT } from '../main.js';
 import { emit } from '../output.js';
@@ -38,7 +39,7 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   if (o.crs) parseCrsOption(o.crs);
   // Names are what is checked: a geometry file without a name attribute is refused like a table without one.
   // A broken profile is reported before a large input is read.
-  for (const p of o.profile.filter((x) => x !== 'auto')) loadProfile(p, RULES);
+  for (const p of o.profile.filter((x) => x !== AUTO)) loadProfile(p, RULES);
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true });
   for (const n of ds.notes) printNote(tr(n));
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;

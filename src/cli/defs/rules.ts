@@ -6,7 +6,7 @@ import type { Builder } from './builder.js';
 export function define(program: Command, b: Builder): void {
   const rules = b.configure(program.command('rules'))
     .description(L('列出全部规则及其在所选配置中的级别和依据', 'list every rule with its severity in a profile and its basis'))
-    .option('-p, --profile <配置>', L('规则配置（默认 national）；可重复', 'rule profile (default national); repeatable'), b.collect, [] as string[])
+    .option('-p, --profile <配置>', L('规则配置（默认 national）；可重复；auto 列出各地区选用的内置配置', 'rule profile (default national); repeatable; auto lists which built-in profile each area gets'), b.collect, [] as string[])
     .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv']).default('text'))
     .option('-o, --output <文件>', L('写入文件', 'write to a file'));
   b.common(rules);
