@@ -254,6 +254,7 @@ export class RuleRun {
       existing: this.existing,
       today: this.opts.today ?? new Date(),
       shared,
+      orthography: this.analysis.orthography,
       report: (rec, message, o) => {
         const sev = this.severityOf(rule, rec);
         if (sev !== 'off') this.push(rule, rec, sev, message, o);

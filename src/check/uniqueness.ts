@@ -6,7 +6,8 @@ import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules
 import { SCOPE_LEN, scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
 import { hasMarked, nameHash, tradMarks } from './namekeys.js';
-import { firstSound, foldNearSound, quickSoundKey, unitSound } from './readingkey.js';
+import { firstSound, foldNearSound, quickSoundKey } from './readingkey.js';
+import { type ExistingSoundKeys, existingSoundKeys } from './existing-sound.js';
 import { soundKeyOf } from './analyze.js';
 import { type DialectTable, loadDialectTable } from './dialect.js';
 
@@ -170,7 +171,10 @@ export const uniquenessGroup: BatchGroup = {
     if (coarse.length) coarsePairs(coarse, index, pairs);
 
     // 3. Existing names: each probes the index once; keys are computed only where its scope holds batch records.
-    if (existing?.size) scanExisting(existing, index, coarse, pairs, lists, hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false, near ? near.optionsFor(near.records[0]) : undefined, dialect);
+    if (existing?.size) {
+      const tones = hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false;
+      scanExisting(existing, index, coarse, pairs, lists, tones, near ? near.optionsFor(near.records[0]) : undefined, dialect, existingSoundKeys(any.orthography));
+    }
 
     // 4. Report, catalog order first.
     const done = new Set<string>();
@@ -260,7 +264,9 @@ function scanExisting(
   tones: boolean,
   near: NearOptions | undefined,
   dialect: DialectTable | undefined,
+  sounds: ExistingSoundKeys,
 ): void {
+  const prefix = tones ? 'T:' : '';
   const lens = [...index.keys()];
   const coarseByValue = new Map<string, Coarse[]>();
   for (const c of coarse) {
@@ -285,8 +291,9 @@ function scanExisting(
     let exact: string | undefined;
     let sound: string | undefined;
     let dialectKey: string | undefined;
-    let first: string | undefined;
-    let first0: string | undefined;
+    let first: readonly string[] | undefined;
+    let first0: readonly string[] | undefined;
+    let toneless: string | undefined;
     let stripped: string | undefined;
     let specific: string | null | undefined;
     let entry: ExistingEntry | undefined;
@@ -300,10 +307,15 @@ function scanExisting(
         const g = maps.exact.get(exact);
         if (g) for (const r of members(g)) pairs.duplicate.push([r, (entry ??= ex.entry(i))]);
       }
-      if (maps.sound && maps.soundFirst!.has((first ??= firstSyllableOf(ex, i, fast ? c0 : -1, tones)))) {
+      if (maps.sound && mayStartWith(maps.soundFirst!, (first ??= firstReadings(ex, i, fast ? c0 : -1, tones, sounds)), ex, i, tones)) {
         full ??= ex.full(i);
-        sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full);
-        const g = maps.sound.get(sound);
+        // The engine's reading where a character may read otherwise (重庆 chong qing), asked only when some reading of
+        // the name meets a key of this scope; else the default readings.
+        if (sound === undefined) {
+          if (!sounds.ambiguous(full, tones)) sound = prefix + quickSoundKey(full, tones);
+          else if (sounds.mayMeet(full, tones, prefix, maps.sound)) sound = prefix + sounds.exact(full, tones, ex.code(i), ex.type(i));
+        }
+        const g = sound === undefined ? undefined : maps.sound.get(sound);
         if (g) for (const r of members(g)) pairs.homophone.push([r, (entry ??= ex.entry(i))]);
       }
       if (maps.dialect && dialect) {
@@ -331,9 +343,11 @@ function scanExisting(
         if (g) for (const r of members(g)) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
       }
       if (maps.fold) {
-        first0 ??= tones ? firstSyllableOf(ex, i, fast ? c0 : -1, false) : (first ??= firstSyllableOf(ex, i, fast ? c0 : -1, false));
-        if (maps.foldFirst!.has(foldNearSound(first0))) {
-          const g = maps.fold.get(foldNearSound(quickSoundKey((full ??= ex.full(i)))));
+        first0 ??= tones ? firstReadings(ex, i, fast ? c0 : -1, false, sounds) : (first ??= firstReadings(ex, i, fast ? c0 : -1, false, sounds));
+        if (first0.some((r) => maps.foldFirst!.has(foldNearSound(r || firstSound(ex.full(i)))))) {
+          full ??= ex.full(i);
+          toneless ??= sounds.key(full, false, ex.code(i), ex.type(i));
+          const g = maps.fold.get(foldNearSound(toneless));
           if (g) for (const r of members(g)) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
         }
       }
@@ -343,11 +357,11 @@ function scanExisting(
       const code = ex.code(i);
       const values: [Key, string | undefined][] = [
         ['exact', (exact ??= exactKey(full, lists))],
-        ['sound', (sound ??= tones ? `T:${quickSoundKey(full, true)}` : quickSoundKey(full))],
+        ['sound', (sound ??= prefix + sounds.key(full, tones, code, ex.type(i)))],
         ['dialect', dialect ? (dialectKey ??= dialect.key(exact)) : undefined],
         ['strip', strip(exact, nearOptions, stripNamesFor(nearOptions, -1, code))],
         ['specific', parseName(full, PARSE_OPTIONS).specific],
-        ['fold', foldNearSound(quickSoundKey(full))],
+        ['fold', foldNearSound((toneless ??= sounds.key(full, false, code, ex.type(i))))],
       ];
       for (const [key, v] of values) {
         const cs = v === undefined ? undefined : coarseByValue.get(`${key}\u0001${v}`);
@@ -357,9 +371,22 @@ function scanExisting(
   }
 }
 
-/** The first syllable of an existing name: from its first unit `c0` when known (≥ 0), else from the string. */
-function firstSyllableOf(ex: ExistingNames, i: number, c0: number, tones: boolean): string {
-  return unitSound(c0, tones) || firstSound(ex.full(i), tones);
+/**
+ * The readings the first character of an existing name may have (the default one first): from its first unit `c0`
+ * when known (≥ 0), else from the string.
+ */
+function firstReadings(ex: ExistingNames, i: number, c0: number, tones: boolean, sounds: ExistingSoundKeys): readonly string[] {
+  if (c0 >= 0) return sounds.unitReadings(c0, tones);
+  const full = ex.full(i);
+  const cp = full.codePointAt(0);
+  return cp === undefined ? NO_READING : sounds.readings(String.fromCodePoint(cp), tones);
+}
+const NO_READING: readonly string[] = [''];
+
+/** Does one of the readings start a key of the set? A character without a syllable: the name's first syllable. */
+function mayStartWith(set: ReadonlySet<string>, readings: readonly string[], ex: ExistingNames, i: number, tones: boolean): boolean {
+  for (const r of readings) if (set.has(r || firstSound(ex.full(i), tones))) return true;
+  return false;
 }
 
 const KEYS: Key[] = ['exact', 'sound', 'dialect', 'strip', 'specific', 'fold'];

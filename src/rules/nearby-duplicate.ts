@@ -2,7 +2,7 @@ import type { Geometry } from 'geojson';
 import { type Text, txt } from '../core/text.js';
 import type { ExistingEntry } from '../check/existing.js';
 import type { LocatedName } from '../check/located.js';
-import { quickSoundKey } from '../check/readingkey.js';
+import { existingSoundKeys } from '../check/existing-sound.js';
 import { REPORTED_PAIRS, describeOther, exactKey, pairKey, relatedOf, soundKey } from '../check/uniqueness.js';
 import type { BBox } from '../geo/geometry.js';
 import { BBoxGrid, bboxesIntersect, expandBBox, metresPerDegree, minDistance } from '../geo/nearby.js';
@@ -81,6 +81,7 @@ export const nearbyGroup: BatchGroup = {
     const area = expandBBox(batch.map((b) => b.bbox).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]), maxRadius);
     const existing: Item[] = located.filter((e) => bboxesIntersect(e.bbox, area)).map((e) => ({ entry: e, geometry: e.geometry, bbox: e.bbox }));
 
+    const sounds = existingSoundKeys(ctx.orthography);
     const keyOf = (it: Item, mode: Mode): string | undefined => {
       if (it.rec) {
         if (mode === 'exact') return exactKey(it.rec.full, lists);
@@ -89,7 +90,7 @@ export const nearbyGroup: BatchGroup = {
       }
       const e = it.entry!;
       if (mode === 'exact') return exactKey(e.full, lists);
-      if (mode === 'homophone') return quickSoundKey(e.full);
+      if (mode === 'homophone') return sounds.key(e.full, false, e.adminCode, e.type);
       return parseName(e.full, { classify: false }).specific || undefined;
     };
 

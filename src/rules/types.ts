@@ -1,3 +1,4 @@
+import type { Orthography } from '../pinyin/orthography.js';
 import type { NameRecord } from '../core/record.js';
 import type { Text } from '../core/text.js';
 import type { Lists } from '../lists/lists.js';
@@ -127,6 +128,8 @@ export interface BatchContext<O = Record<string, unknown>> {
   today: Date;
   /** State shared by the batch rules of one run (uniqueness rules report each pair once, in catalog order). */
   shared: Map<string, unknown>;
+  /** The pinyin engine that spelled the batch (existing names are read by it too where readings differ). */
+  orthography: Orthography;
   report(rec: AnalyzedRecord, message: Text, opts?: ReportOptions): void;
 }
 

@@ -17,6 +17,9 @@ ruleTester(homophone, {
     { name: '先路', fields: T1, batch: ['西安路'], label: 'xian ≠ xi an' },
     { name: '富民路', fields: T1, batch: ['湖鸣路'], label: 'fu min ≠ hu ming without a dialect table' },
     { name: '富民路', fields: T1, batch: [{ name: '湖鸣路', fields: T2 }], options: DIALECT, label: 'dialect: another township' },
+    // An existing name is read as the engine reads the batch: 重庆 is chong qing, not the default zhong qing.
+    { name: '众庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], label: 'existing 重庆路 reads chong qing, not zhong qing' },
+    { name: '银星路', fields: T1, existing: [{ name: '银行路', adminCode: '370523101' }], label: 'existing 银行路 reads yin hang, not yin xing' },
   ],
   invalid: [
     { name: '富民路', fields: T1, batch: ['福民路'], errors: [{ severity: 'warning', related: ['福民路'] }] },
@@ -24,6 +27,11 @@ ruleTester(homophone, {
     { name: '富民路', fields: T1, existing: [{ name: '福民路', adminCode: '370523101001' }], errors: [{ related: ['福民路'] }] },
     { name: '富民路', fields: T1, batch: ['湖鸣路'], options: DIALECT, label: 'same dialect reading (铜陵)', errors: [{ related: ['湖鸣路'], message: /方言读音相同（hu min lu/ }] },
     { name: '富民路', fields: T1, existing: [{ name: '湖鸣路', adminCode: '370523101' }], options: DIALECT, label: 'dialect, existing name', errors: [{ related: ['湖鸣路'], message: /方言读音相同/ }] },
+    { name: '崇庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], label: 'existing polyphone: 重庆 chong qing', errors: [{ related: ['重庆路'], message: /Chongqing Lu/ }] },
+    { name: '夏门路', fields: T1, existing: [{ name: '厦门路', adminCode: '370523101' }], label: 'existing polyphone: 厦门 xia men', errors: [{ related: ['厦门路'] }] },
+    { name: '银杭街', fields: T1, existing: [{ name: '银行街', adminCode: '370523101001' }], label: 'existing polyphone in a village: 银行 yin hang', errors: [{ related: ['银行街'] }] },
+    { name: '崇庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], options: { tones: true }, label: 'toned keys read the engine too', errors: [{ related: ['重庆路'] }] },
+    { name: '崇庆路', fields: { admin_code: '3705' }, existing: [{ name: '重庆路', adminCode: '370523101' }], label: 'a row placed only in its city meets the polyphone too', errors: [{ related: ['重庆路'] }] },
     { name: '富民路', fields: T1, batch: ['福民路'], options: DIALECT, label: 'a Mandarin homophone is reported as one, once', errors: [{ related: ['福民路'], message: /同音（Fumin Lu/ }] },
   ],
 });

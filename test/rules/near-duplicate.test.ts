@@ -20,6 +20,7 @@ ruleTester(nearDuplicate, {
       label: '铜陵-style prefixes', errors: [{}],
     },
     { name: '福林路', fields: T1, batch: ['湖林路'], options: { nearSound: true }, label: 'near sound f/h', errors: [{}] },
+    { name: '从庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], options: { nearSound: true }, label: 'near sound with an existing polyphone (重庆 chong qing)', errors: [{ related: ['重庆路'] }] },
     {
       name: '示例幸福路', fields: { admin_code: '130999001' }, batch: ['幸福路'], options: { countyName: '示例县' },
       label: 'the countyName setting: own county name added where the division list has none', errors: [{ related: ['幸福路'] }],

@@ -35,6 +35,11 @@ ruleTester(nearbyDuplicate, {
       errors: [{ severity: 'warning', message: /同名.*相距约 1\.2 公里.*370523101.*370523102001/, related: ['槐荫路'] }],
     },
     {
+      name: '崇庆路', fields: T1, geometry: A, existing: [{ name: '重庆路', adminCode: '370523102001', geometry: NORTH_2000 }],
+      label: 'existing polyphone 2 km away read as the engine reads it (重庆 chong qing)',
+      errors: [{ message: /同音/, related: ['重庆路'] }],
+    },
+    {
       name: '福民路', fields: T1, geometry: A, batch: [{ name: '富民路', fields: T2, geometry: NORTH_2000 }],
       label: 'homophone 2 km away across the township line',
       errors: [{ message: /第 2 行「富民路」同音（Fumin Lu）.*相距约 2\.0 公里/, related: ['富民路'] }],
