@@ -66,20 +66,23 @@ export class ExistingSoundKeys {
   }
 
   /**
-   * Does some reading of the name, prefixed as the keys are (`T:` for toned), lie in `keys`? A filter before the
+   * Does some reading of the text (its syllables joined by spaces, as keys are) pass `meets`? A filter before the
    * engine runs: true also when the readings are too many to list.
    */
-  mayMeet(full: string, tones: boolean, prefix: string, keys: ReadonlyMap<string, unknown>): boolean {
-    let combos = [prefix];
-    for (const ch of full) {
+  mayMeet(text: string, tones: boolean, meets: (key: string) => boolean): boolean {
+    let combos: string[] = [];
+    for (const ch of text) {
       const rs = this.readings(ch, tones);
       if (rs.length === 1 && !rs[0]) continue; // no syllable: quickSoundKey leaves it out too
-      if (combos.length * rs.length > MAX_COMBINATIONS) return true;
-      const next: string[] = [];
-      for (const c of combos) for (const r of rs) next.push(c === prefix ? c + r : `${c} ${r}`);
-      combos = next;
+      if (Math.max(combos.length, 1) * rs.length > MAX_COMBINATIONS) return true;
+      if (!combos.length) combos = [...rs];
+      else {
+        const next: string[] = [];
+        for (const c of combos) for (const r of rs) next.push(`${c} ${r}`);
+        combos = next;
+      }
     }
-    return combos.some((c) => keys.has(c));
+    return combos.some(meets);
   }
 
   /** The key the engine gives the name at its place (the default readings when it cannot spell the name). */

@@ -1,6 +1,7 @@
 import { type Text, txt } from '../core/text.js';
 import { divisionPath, divisions, nameForms } from '../divisions/divisions.js';
 import type { Lists } from '../lists/lists.js';
+import { type GenericClass, type GenericEntry, lexicon } from '../name/lexicon.js';
 import { parseName } from '../name/parse.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
 import { SCOPE_LEN, scopeKey } from './admin.js';
@@ -19,15 +20,19 @@ import { type DialectTable, loadDialectTable } from './dialect.js';
  * area is coarser than the scope, or missing, is compared at the finest level it gives (rules.md §0.3).
  */
 // 'dialect': same reading in the profile's dialect table (homophone's option dialectTable), reported by homophone.
-type Kind = 'duplicate' | 'homophone' | 'dialect' | 'near-duplicate';
-type Key = 'exact' | 'sound' | 'dialect' | 'strip' | 'specific' | 'fold';
-const KIND_OF: Record<Key, Kind> = { exact: 'duplicate', sound: 'homophone', dialect: 'dialect', strip: 'near-duplicate', specific: 'near-duplicate', fold: 'near-duplicate' };
-const ORDER: Kind[] = ['duplicate', 'homophone', 'dialect', 'near-duplicate'];
+// 'specific-sound': the 专名 (with its modifiers) sounds the same and the generics are of one class (富民路, 福民街),
+// reported by homophone (option specific).
+type Kind = 'duplicate' | 'homophone' | 'dialect' | 'specific-sound' | 'near-duplicate';
+type Key = 'exact' | 'sound' | 'dialect' | 'specSound' | 'strip' | 'specific' | 'fold';
+const KIND_OF: Record<Key, Kind> = {
+  exact: 'duplicate', sound: 'homophone', dialect: 'dialect', specSound: 'specific-sound', strip: 'near-duplicate', specific: 'near-duplicate', fold: 'near-duplicate',
+};
+const ORDER: Kind[] = ['duplicate', 'homophone', 'dialect', 'specific-sound', 'near-duplicate'];
 
 export type Other = AnalyzedRecord | ExistingEntry;
 
 interface DupOptions { scope?: string; sameTypeOnly?: boolean }
-interface HomOptions { scope?: string; tones?: boolean; dialectTable?: string | null }
+interface HomOptions { scope?: string; tones?: boolean; dialectTable?: string | null; specific?: boolean }
 interface NearOptions {
   scope?: string;
   stripPrefixes?: string[];
@@ -53,6 +58,8 @@ class KeyMaps {
   exact: Map<string, Group> | undefined = undefined;
   sound: Map<string, Group> | undefined = undefined;
   dialect: Map<string, Group> | undefined = undefined;
+  /** By specSoundHash (numbers: no key string kept per record), confirmed with specSoundKey when reported. */
+  specSound: Map<number, Group> | undefined = undefined;
   strip: Map<string, Group> | undefined = undefined;
   specific: Map<string, Group> | undefined = undefined;
   fold: Map<string, Group> | undefined = undefined;
@@ -77,7 +84,7 @@ const smallHash = (h: number) => h & 0x3fffffff;
 
 /** Batch records by scope length → scope code (as a number: ExistingNames.codePrefix) → comparison keys. */
 type Index = Map<number, Map<number, KeyMaps>>;
-interface Coarse { rec: AnalyzedRecord; key: Key; value: string; scope: string }
+interface Coarse { rec: AnalyzedRecord; key: Key; value: string | number; scope: string }
 
 /** `ctx.shared` key: the pairs (pairKey) reported by duplicate/homophone/near-duplicate; nearby-duplicate skips them. */
 export const REPORTED_PAIRS = 'uniqueness:reported-pairs';
@@ -92,7 +99,7 @@ export const uniquenessGroup: BatchGroup = {
     if (!any) return;
     const lists = any.lists;
     const existing = any.existing;
-    const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'dialect': [], 'near-duplicate': [] };
+    const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'dialect': [], 'specific-sound': [], 'near-duplicate': [] };
     // The dialect table of the first homophone record's profile (the scan compares every existing name one way).
     const dialectFile = hom?.records.length ? hom.optionsFor(hom.records[0]).dialectTable : undefined;
     const dialect = typeof dialectFile === 'string' ? loadDialectTable(dialectFile) : undefined;
@@ -100,8 +107,8 @@ export const uniquenessGroup: BatchGroup = {
     // 1. Index the batch records of each rule.
     const index: Index = new Map();
     const coarse: Coarse[] = [];
-    const put = (rec: AnalyzedRecord, scope: string | undefined, key: Key, value: string | undefined) => {
-      if (!value) return;
+    const put = (rec: AnalyzedRecord, scope: string | undefined, key: Key, value: string | number | undefined) => {
+      if (value === undefined || value === '' || value === -1) return;
       const want = SCOPE_LEN[scope ?? 'township'] ?? 9;
       const sk = scopeKey(rec.admin, scope ?? 'township') === undefined ? -1 : codePrefixOf(rec.admin.code, want);
       if (sk < 0) {
@@ -112,13 +119,14 @@ export const uniquenessGroup: BatchGroup = {
       if (!byScope) index.set(want, (byScope = new Map()));
       let maps = byScope.get(sk);
       if (!maps) byScope.set(sk, (maps = new KeyMaps()));
-      const m = (maps[key] ??= new Map());
+      const m = (maps[key] ??= new Map()) as Map<string | number, Group>;
       const g = m.get(value);
       // A single record is stored as itself (most keys have one): a million one-element arrays are 300 MB.
       if (!g) m.set(value, rec);
       else if (!Array.isArray(g)) {
         if (g !== rec) m.set(value, [g, rec]);
       } else if (g[g.length - 1] !== rec) g.push(rec);
+      if (typeof value === 'number') return; // specSound: its first syllables are the sound key's (the same records)
       if (key === 'exact') (maps.exactHash ??= new Set()).add(smallHash(nameHash(value)));
       else if (key === 'sound') (maps.soundFirst ??= new Set()).add(firstSyllable(value.startsWith('T:') ? value.slice(2) : value));
       else if (key === 'dialect') (maps.dialectFirst ??= new Set()).add(firstSyllable(value));
@@ -143,6 +151,7 @@ export const uniquenessGroup: BatchGroup = {
       const o = hom!.optionsFor(rec);
       const k = soundKey(rec, Boolean(o.tones));
       put(rec, o.scope, 'sound', k && (o.tones ? `T:${k}` : k));
+      if (k && o.specific !== false) put(rec, o.scope, 'specSound', specSoundHash(rec.full, rec.parsed.generic, rec.parsed.genericClass, k, Boolean(o.tones)));
       if (dialect) put(rec, o.scope, 'dialect', dialect.key(exactKey(rec.full, lists)));
     }
     for (const rec of byTownship(near?.records)) {
@@ -182,7 +191,7 @@ export const uniquenessGroup: BatchGroup = {
     const reported = new Set<string>();
     any.shared.set(REPORTED_PAIRS, reported);
     for (const kind of ORDER) {
-      const ctx = kind === 'duplicate' ? dup : kind === 'homophone' || kind === 'dialect' ? hom : near;
+      const ctx = kind === 'duplicate' ? dup : kind === 'near-duplicate' ? near : hom;
       if (!ctx) continue;
       for (const [rec, other] of pairs[kind]) {
         if (exclude(kind, rec, other, ctx as unknown as BatchContext, lists)) continue;
@@ -289,7 +298,9 @@ function scanExisting(
     const c0 = firstUnit[i];
     let full: string | undefined;
     let exact: string | undefined;
-    let sound: string | undefined;
+    /** The name's sound key without the `T:` of toned keys, once known. */
+    let bare: string | undefined;
+    let generic: GenericEntry | null | undefined;
     let dialectKey: string | undefined;
     let first: readonly string[] | undefined;
     let first0: readonly string[] | undefined;
@@ -311,12 +322,33 @@ function scanExisting(
         full ??= ex.full(i);
         // The engine's reading where a character may read otherwise (重庆 chong qing), asked only when some reading of
         // the name meets a key of this scope; else the default readings.
-        if (sound === undefined) {
-          if (!sounds.ambiguous(full, tones)) sound = prefix + quickSoundKey(full, tones);
-          else if (sounds.mayMeet(full, tones, prefix, maps.sound)) sound = prefix + sounds.exact(full, tones, ex.code(i), ex.type(i));
+        if (bare === undefined) {
+          if (!sounds.ambiguous(full, tones)) bare = quickSoundKey(full, tones);
+          else if (sounds.mayMeet(full, tones, (k) => maps.sound!.has(prefix + k))) bare = sounds.exact(full, tones, ex.code(i), ex.type(i));
         }
-        const g = sound === undefined ? undefined : maps.sound.get(sound);
+        const g = bare === undefined ? undefined : maps.sound.get(prefix + bare);
         if (g) for (const r of members(g)) pairs.homophone.push([r, (entry ??= ex.entry(i))]);
+      }
+      // The 专名 with its modifiers sounds the same under a generic of the same class (富民路, 福民街); soundFirst holds
+      // the first syllables of these keys too (the same records put both).
+      if (maps.specSound && mayStartWith(maps.soundFirst!, (first ??= firstReadings(ex, i, fast ? c0 : -1, tones, sounds)), ex, i, tones)) {
+        full ??= ex.full(i);
+        generic ??= genericSuffix(full) ?? null;
+        if (generic) {
+          if (bare === undefined) {
+            if (!sounds.ambiguous(full, tones)) bare = quickSoundKey(full, tones);
+            else {
+              const cls = generic.cls;
+              const spec = maps.specSound;
+              if (sounds.mayMeet(full.slice(0, full.length - generic.text.length), tones, (head) => spec.has(headHash(cls, tones, head, head.length)))) {
+                bare = sounds.exact(full, tones, ex.code(i), ex.type(i));
+              }
+            }
+          }
+          const k = bare === undefined ? -1 : specSoundHash(full, generic.text, generic.cls, bare, tones);
+          const g = k < 0 ? undefined : maps.specSound.get(k);
+          if (g) for (const r of members(g)) pairs['specific-sound'].push([r, (entry ??= ex.entry(i))]);
+        }
       }
       if (maps.dialect && dialect) {
         // The first reading filters as the first syllable does for sound keys; a marked name reads its string.
@@ -355,16 +387,18 @@ function scanExisting(
     if (hasCoarse) {
       full ??= ex.full(i);
       const code = ex.code(i);
-      const values: [Key, string | undefined][] = [
+      generic ??= genericSuffix(full) ?? null;
+      const values: [Key, string | number | undefined][] = [
         ['exact', (exact ??= exactKey(full, lists))],
-        ['sound', (sound ??= prefix + sounds.key(full, tones, code, ex.type(i)))],
+        ['sound', prefix + (bare ??= sounds.key(full, tones, code, ex.type(i)))],
         ['dialect', dialect ? (dialectKey ??= dialect.key(exact)) : undefined],
+        ['specSound', generic ? specSoundHash(full, generic.text, generic.cls, bare, tones) : -1],
         ['strip', strip(exact, nearOptions, stripNamesFor(nearOptions, -1, code))],
         ['specific', parseName(full, PARSE_OPTIONS).specific],
         ['fold', foldNearSound((toneless ??= sounds.key(full, false, code, ex.type(i))))],
       ];
       for (const [key, v] of values) {
-        const cs = v === undefined ? undefined : coarseByValue.get(`${key}\u0001${v}`);
+        const cs = v === undefined || v === -1 ? undefined : coarseByValue.get(`${key}\u0001${v}`);
         if (cs) for (const c of cs) if (!c.scope || (code ?? '').startsWith(c.scope)) pairs[KIND_OF[key]].push([c.rec, (entry ??= ex.entry(i))]);
       }
     }
@@ -389,7 +423,7 @@ function mayStartWith(set: ReadonlySet<string>, readings: readonly string[], ex:
   return false;
 }
 
-const KEYS: Key[] = ['exact', 'sound', 'dialect', 'strip', 'specific', 'fold'];
+const KEYS: Key[] = ['exact', 'sound', 'dialect', 'specSound', 'strip', 'specific', 'fold'];
 
 function firstSyllable(key: string): string {
   const sp = key.indexOf(' ');
@@ -407,6 +441,16 @@ function exclude(kind: Kind, a: AnalyzedRecord, b: Other, ctx: BatchContext, lis
     return bt !== undefined && bt !== a.type;
   }
   if (same) return true;
+  if (kind === 'specific-sound') {
+    // The index holds hashes: the keys themselves must agree.
+    const tones = Boolean((ctx.optionsFor(a) as HomOptions).tones);
+    const gb = 'row' in b ? { text: b.parsed.generic, cls: b.parsed.genericClass } : genericSuffix(b.full);
+    const sb = 'row' in b ? soundKey(b, tones) : existingSoundKeys(ctx.orthography).key(b.full, tones, b.adminCode, b.type);
+    const ka = specSoundKey(a.full, a.parsed.generic, a.parsed.genericClass, soundKey(a, tones), tones);
+    if (ka === undefined || !gb || ka !== specSoundKey(b.full, gb.text, gb.cls, sb, tones)) return true;
+    // The same 专名 under another generic of the class (槐荫路, 槐荫街) is near-duplicate's, not a homophone.
+    return exactKey(headOf(a.full, a.parsed.generic), lists) === exactKey(headOf(b.full, gb.text), lists);
+  }
   if (kind === 'near-duplicate') {
     const o = ctx.optionsFor(a) as NearOptions;
     if (o.allowDerived === false) return false;
@@ -427,6 +471,13 @@ function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | 
   if (kind === 'homophone') {
     const py = rec.romanization?.plain ?? '';
     return txt(`与${d.zh}同音（${py}，${sc.zh}内）`, `sounds the same as ${d.en} (${py}, in ${sc.en})`);
+  }
+  if (kind === 'specific-sound') {
+    const py = rec.romanization?.plain ?? '';
+    return txt(
+      `与${d.zh}专名同音、通名同类（${py}，${sc.zh}内）`,
+      `its 专名 sounds the same as that of ${d.en}, under a generic of the same class (${py}, in ${sc.en})`,
+    );
   }
   if (kind === 'dialect') {
     return txt(`与${d.zh}方言读音相同（${dialectText ?? ''}，${sc.zh}内）`, `sounds the same as ${d.en} in the local dialect (${dialectText ?? ''}, in ${sc.en})`);
@@ -459,6 +510,71 @@ export function soundKey(rec: AnalyzedRecord, tones: boolean): string | undefine
   if (rec.sound) return rec.sound(tones);
   const r = rec.romanization;
   return r ? soundKeyOf(r, tones) : undefined;
+}
+
+/** Generic classes compared as one (a regional road generic is a road generic). */
+function classGroup(cls: GenericClass): string {
+  return cls === 'regional-road' ? 'road' : cls;
+}
+
+/**
+ * The key of 'specific-sound': the generic's class and the syllables before the generic (专名 and modifiers), from the
+ * name's sound key (one syllable per character; no key otherwise). Reported pairs are confirmed with it.
+ */
+export function specSoundKey(full: string, generic: string | undefined, cls: GenericClass | null | undefined, sound: string | undefined, tones: boolean): string | undefined {
+  const end = headEnd(full, generic, cls, sound);
+  return end < 0 ? undefined : `${classGroup(cls!)}\u0001${tones ? 'T:' : ''}${sound!.slice(0, end)}`;
+}
+
+/** specSoundKey as a 30-bit number, without building the string (-1: no key): what the index holds per record. */
+function specSoundHash(full: string, generic: string | undefined, cls: GenericClass | null | undefined, sound: string | undefined, tones: boolean): number {
+  const end = headEnd(full, generic, cls, sound);
+  return end < 0 ? -1 : headHash(cls!, tones, sound!, end);
+}
+
+/** FNV-1a over the class, the tone flag and sound[0, end). */
+function headHash(cls: GenericClass, tones: boolean, sound: string, end: number): number {
+  const group = classGroup(cls);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (tones ? 2 : 1), 0x01000193);
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ sound.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/** Where the syllables before the generic end in the sound key (-1 when the key has not one syllable per character). */
+function headEnd(full: string, generic: string | undefined, cls: GenericClass | null | undefined, sound: string | undefined): number {
+  if (!generic || !cls || sound === undefined || full.length <= generic.length || !full.endsWith(generic)) return -1;
+  const n = charCount(full);
+  const head = n - charCount(generic);
+  let syllables = 1;
+  let end = -1;
+  for (let i = 0; i < sound.length; i++) {
+    if (sound.charCodeAt(i) !== 32) continue;
+    if (syllables === head) end = i;
+    syllables++;
+  }
+  return syllables === n && end > 0 ? end : -1;
+}
+
+function charCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** The longest generic of the table that ends an existing name and leaves a 专名 before it. */
+function genericSuffix(full: string): GenericEntry | undefined {
+  const list = lexicon().byLast.get(full.charCodeAt(full.length - 1));
+  if (list) for (const e of list) if (full.length > e.text.length && full.endsWith(e.text)) return e;
+  return undefined;
+}
+
+function headOf(full: string, generic: string | undefined): string {
+  return generic && full.length > generic.length && full.endsWith(generic) ? full.slice(0, full.length - generic.length) : full;
 }
 
 /** The name without a leading 新/老 (or the profile's prefixes) and without the own division names. */

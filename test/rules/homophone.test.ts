@@ -20,6 +20,12 @@ ruleTester(homophone, {
     // An existing name is read as the engine reads the batch: 重庆 is chong qing, not the default zhong qing.
     { name: '众庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], label: 'existing 重庆路 reads chong qing, not zhong qing' },
     { name: '银星路', fields: T1, existing: [{ name: '银行路', adminCode: '370523101' }], label: 'existing 银行路 reads yin hang, not yin xing' },
+    // The 专名 alone under a generic of the same class (issue 3 uniqueness).
+    { name: '富民路', fields: T1, batch: ['富民街'], label: 'the same 专名 under another road generic: near-duplicate decides' },
+    { name: '富民路', fields: T1, batch: ['福民桥'], label: 'a bridge is not a road' },
+    { name: '富民路', fields: T1, batch: [{ name: '福民街', fields: T2 }], label: 'same-class 专名 homophone in another township' },
+    { name: '富民路', fields: T1, batch: ['福民东街'], label: 'a direction word makes another name' },
+    { name: '富民路', fields: T1, batch: ['福民街'], options: { specific: false }, label: 'option specific off' },
   ],
   invalid: [
     { name: '富民路', fields: T1, batch: ['福民路'], errors: [{ severity: 'warning', related: ['福民路'] }] },
@@ -32,6 +38,13 @@ ruleTester(homophone, {
     { name: '银杭街', fields: T1, existing: [{ name: '银行街', adminCode: '370523101001' }], label: 'existing polyphone in a village: 银行 yin hang', errors: [{ related: ['银行街'] }] },
     { name: '崇庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], options: { tones: true }, label: 'toned keys read the engine too', errors: [{ related: ['重庆路'] }] },
     { name: '崇庆路', fields: { admin_code: '3705' }, existing: [{ name: '重庆路', adminCode: '370523101' }], label: 'a row placed only in its city meets the polyphone too', errors: [{ related: ['重庆路'] }] },
+    { name: '富民路', fields: T1, batch: ['福民街'], label: '专名 homophone under another road generic', errors: [{ related: ['福民街'], message: /专名同音、通名同类（Fumin Lu/ }] },
+    { name: '和平大街', fields: T1, existing: [{ name: '河坪巷', adminCode: '370523101' }], label: '专名 homophone, existing name, two-character generic', errors: [{ related: ['河坪巷'], message: '专名同音' }] },
+    { name: '富民路', fields: { admin_code: '3705' }, existing: [{ name: '福民街', adminCode: '370523101' }], label: '专名 homophone for a row placed only in its city', errors: [{ related: ['福民街'] }] },
+    { name: '富民东路', fields: T1, batch: ['福民东街'], label: 'modifiers count with the 专名', errors: [{ related: ['福民东街'] }] },
+    { name: '富民路', fields: T1, batch: ['福民路', '福民街'], label: 'a whole-name homophone is reported as such, and the 专名 one too', errors: [{ related: ['福民路'], message: /与本表第 2 行「福民路」同音/ }, { related: ['福民街'], message: '专名同音' }] },
+    { name: '崇庆路', fields: T1, existing: [{ name: '重庆街', adminCode: '370523101' }], label: '专名 homophone with an existing polyphone', errors: [{ related: ['重庆街'] }] },
+    { name: '富民路', fields: T1, batch: ['赋民街', '福民巷'], options: { tones: true }, label: '专名 homophone with tones (fù mín, not fú mín)', errors: [{ related: ['赋民街'] }] },
     { name: '富民路', fields: T1, batch: ['福民路'], options: DIALECT, label: 'a Mandarin homophone is reported as one, once', errors: [{ related: ['福民路'], message: /同音（Fumin Lu/ }] },
   ],
 });
