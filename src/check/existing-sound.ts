@@ -16,6 +16,7 @@ export class ExistingSoundKeys {
   private readonly dictReadings = new Map<string, Set<string>>();
   private readonly byChar: [Map<string, readonly string[]>, Map<string, readonly string[]>] = [new Map(), new Map()];
   private readonly byUnit: [Map<number, readonly string[]>, Map<number, readonly string[]>] = [new Map(), new Map()];
+  private readonly unitKinds: [Uint8Array, Uint8Array] = [new Uint8Array(65536), new Uint8Array(65536)];
 
   constructor(private readonly ortho: Orthography) {
     const add = (ch: string, syl: string | undefined) => {
@@ -61,28 +62,44 @@ export class ExistingSoundKeys {
 
   /** Could the engine read the name otherwise than quickSoundKey does? */
   ambiguous(full: string, tones: boolean): boolean {
-    for (const ch of full) if (this.readings(ch, tones).length > 1) return true;
+    // Per UTF-16 unit: 0 not known yet, 1 one reading, 2 several (a name is read unit by unit for millions of names).
+    const kinds = this.unitKinds[tones ? 1 : 0];
+    for (let i = 0; i < full.length; i++) {
+      const c = full.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return true; // outside the BMP: let the engine decide
+      let k = kinds[c];
+      if (k === 0) kinds[c] = k = this.readings(full[i], tones).length > 1 ? 2 : 1;
+      if (k === 2) return true;
+    }
     return false;
   }
 
   /**
-   * Does some reading of the text (its syllables joined by spaces, as keys are) pass `meets`? A filter before the
-   * engine runs: true also when the readings are too many to list.
+   * Does some reading of the text, its syllables joined by spaces as keys are, hash (FNV-1a from `seed`, 30 bits) to
+   * a member of `hashes`? A filter before the engine runs, with no string built: true also when the readings are too
+   * many to list.
    */
-  mayMeet(text: string, tones: boolean, meets: (key: string) => boolean): boolean {
-    let combos: string[] = [];
+  mayMeet(text: string, tones: boolean, seed: number, hashes: { has(h: number): boolean }): boolean {
+    let states = STATES_A;
+    let next = STATES_B;
+    let n = 1;
+    states[0] = seed;
+    let first = true;
     for (const ch of text) {
       const rs = this.readings(ch, tones);
       if (rs.length === 1 && !rs[0]) continue; // no syllable: quickSoundKey leaves it out too
-      if (Math.max(combos.length, 1) * rs.length > MAX_COMBINATIONS) return true;
-      if (!combos.length) combos = [...rs];
-      else {
-        const next: string[] = [];
-        for (const c of combos) for (const r of rs) next.push(`${c} ${r}`);
-        combos = next;
+      if (n * rs.length > MAX_COMBINATIONS) return true;
+      let m = 0;
+      for (let a = 0; a < n; a++) {
+        const h0 = first ? states[a] : Math.imul(states[a] ^ 32, FNV_PRIME);
+        for (const r of rs) next[m++] = fnv(h0, r);
       }
+      [states, next] = [next, states];
+      n = m;
+      first = false;
     }
-    return combos.some(meets);
+    for (let a = 0; a < n; a++) if (hashes.has(states[a] & 0x3fffffff)) return true;
+    return false;
   }
 
   /** The key the engine gives the name at its place (the default readings when it cannot spell the name). */
@@ -103,6 +120,17 @@ export class ExistingSoundKeys {
 
 /** Above this many reading combinations the engine is simply asked (rare: long names of many polyphones). */
 const MAX_COMBINATIONS = 64;
+const STATES_A = new Int32Array(MAX_COMBINATIONS);
+const STATES_B = new Int32Array(MAX_COMBINATIONS);
+
+export const FNV_SEED = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of `s` continued from `h` (as namekeys.nameHash, which starts from FNV_SEED). */
+export function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
 
 const perEngine = new WeakMap<Orthography, ExistingSoundKeys>();
 

@@ -8,7 +8,7 @@ import { SCOPE_LEN, scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
 import { hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey } from './readingkey.js';
-import { type ExistingSoundKeys, existingSoundKeys } from './existing-sound.js';
+import { type ExistingSoundKeys, FNV_SEED, existingSoundKeys, fnv } from './existing-sound.js';
 import { soundKeyOf } from './analyze.js';
 import { type DialectTable, loadDialectTable } from './dialect.js';
 
@@ -64,6 +64,8 @@ class KeyMaps {
   specific: Map<string, Group> | undefined = undefined;
   fold: Map<string, Group> | undefined = undefined;
   soundFirst: Set<string> | undefined = undefined;
+  /** smallHash of the sound keys (with their `T:`): existing names that may read otherwise are tested against it. */
+  soundHash: Set<number> | undefined = undefined;
   dialectFirst: Set<string> | undefined = undefined;
   foldFirst: Set<string> | undefined = undefined;
   specificFirst: Set<number> | undefined = undefined;
@@ -128,7 +130,10 @@ export const uniquenessGroup: BatchGroup = {
       } else if (g[g.length - 1] !== rec) g.push(rec);
       if (typeof value === 'number') return; // specSound: its first syllables are the sound key's (the same records)
       if (key === 'exact') (maps.exactHash ??= new Set()).add(smallHash(nameHash(value)));
-      else if (key === 'sound') (maps.soundFirst ??= new Set()).add(firstSyllable(value.startsWith('T:') ? value.slice(2) : value));
+      else if (key === 'sound') {
+        (maps.soundFirst ??= new Set()).add(firstSyllable(value.startsWith('T:') ? value.slice(2) : value));
+        (maps.soundHash ??= new Set()).add(smallHash(nameHash(value)));
+      }
       else if (key === 'dialect') (maps.dialectFirst ??= new Set()).add(firstSyllable(value));
       else if (key === 'fold') (maps.foldFirst ??= new Set()).add(firstSyllable(value));
       else if (key === 'specific') (maps.specificFirst ??= new Set()).add(value.charCodeAt(0));
@@ -276,6 +281,7 @@ function scanExisting(
   sounds: ExistingSoundKeys,
 ): void {
   const prefix = tones ? 'T:' : '';
+  const soundSeed = fnv(FNV_SEED, prefix);
   const lens = [...index.keys()];
   const coarseByValue = new Map<string, Coarse[]>();
   for (const c of coarse) {
@@ -324,7 +330,7 @@ function scanExisting(
         // the name meets a key of this scope; else the default readings.
         if (bare === undefined) {
           if (!sounds.ambiguous(full, tones)) bare = quickSoundKey(full, tones);
-          else if (sounds.mayMeet(full, tones, (k) => maps.sound!.has(prefix + k))) bare = sounds.exact(full, tones, ex.code(i), ex.type(i));
+          else if (sounds.mayMeet(full, tones, soundSeed, maps.soundHash!)) bare = sounds.exact(full, tones, ex.code(i), ex.type(i));
         }
         const g = bare === undefined ? undefined : maps.sound.get(prefix + bare);
         if (g) for (const r of members(g)) pairs.homophone.push([r, (entry ??= ex.entry(i))]);
@@ -337,12 +343,8 @@ function scanExisting(
         if (generic) {
           if (bare === undefined) {
             if (!sounds.ambiguous(full, tones)) bare = quickSoundKey(full, tones);
-            else {
-              const cls = generic.cls;
-              const spec = maps.specSound;
-              if (sounds.mayMeet(full.slice(0, full.length - generic.text.length), tones, (head) => spec.has(headHash(cls, tones, head, head.length)))) {
-                bare = sounds.exact(full, tones, ex.code(i), ex.type(i));
-              }
+            else if (sounds.mayMeet(full.slice(0, full.length - generic.text.length), tones, headSeed(generic.cls, tones), maps.specSound)) {
+              bare = sounds.exact(full, tones, ex.code(i), ex.type(i));
             }
           }
           const k = bare === undefined ? -1 : specSoundHash(full, generic.text, generic.cls, bare, tones);
@@ -534,12 +536,14 @@ function specSoundHash(full: string, generic: string | undefined, cls: GenericCl
 
 /** FNV-1a over the class, the tone flag and sound[0, end). */
 function headHash(cls: GenericClass, tones: boolean, sound: string, end: number): number {
-  const group = classGroup(cls);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (tones ? 2 : 1), 0x01000193);
+  let h = headSeed(cls, tones);
   for (let i = 0; i < end; i++) h = Math.imul(h ^ sound.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
+}
+
+/** The FNV state after the class and the tone flag (ExistingSoundKeys.mayMeet continues it with the syllables). */
+function headSeed(cls: GenericClass, tones: boolean): number {
+  return fnv(fnv(FNV_SEED, classGroup(cls)), tones ? 'T' : 'N');
 }
 
 /** Where the syllables before the generic end in the sound key (-1 when the key has not one syllable per character). */
@@ -586,8 +590,9 @@ function strip(full: string, o: NearOptions, names: readonly string[]): string {
       break;
     }
   }
+  // A prefix leaves at least a two-character 专名 and a generic: 大河路, 新华路 are words of their own, not ± 大, ± 新.
   for (const p of o.stripPrefixes ?? DEFAULT_PREFIXES) {
-    if (s.startsWith(p) && s.length - p.length >= 2) {
+    if (s.startsWith(p) && s.length - p.length >= 3) {
       s = s.slice(p.length);
       break;
     }
@@ -595,7 +600,7 @@ function strip(full: string, o: NearOptions, names: readonly string[]): string {
   return s;
 }
 
-const DEFAULT_PREFIXES = ['新', '老'];
+const DEFAULT_PREFIXES = ['新', '大', '老', '小'];
 const NONE: readonly string[] = [];
 /** Own division names by township (as a number, codePrefix) and by shorter code. */
 const ownByTownship = new Map<number, string[]>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExistingSoundKeys } from '../../src/check/existing-sound.js';
+import { ExistingSoundKeys, FNV_SEED, fnv } from '../../src/check/existing-sound.js';
+import { nameHash } from '../../src/check/namekeys.js';
 import { quickSoundKey } from '../../src/check/readingkey.js';
 import { Orthography } from '../../src/pinyin/orthography.js';
 
@@ -19,16 +20,18 @@ describe('sound keys of existing names (read as the engine reads the batch)', ()
   it('knows which names the default readings may misread', () => {
     expect(keys.ambiguous('富民路', false)).toBe(false);
     expect(keys.ambiguous('重庆路', false)).toBe(true);
+    expect(keys.ambiguous('富民路', false)).toBe(false); // asked again: from the per-unit table
+    expect(keys.ambiguous('𠀋民路', false)).toBe(true); // outside the BMP: the engine decides
   });
 
   it('asks the engine only when some reading meets a key', () => {
-    const seen: string[] = [];
-    expect(keys.mayMeet('重庆路', false, (k) => (seen.push(k), k === 'chong qing lu'))).toBe(true);
-    expect(seen).toContain('zhong qing lu');
-    expect(keys.mayMeet('重庆路', false, (k) => k === 'zhang qing lu')).toBe(false);
-    expect(keys.mayMeet('重庆路', true, (k) => k === 'chóng qìng lù')).toBe(true);
-    // Too many combinations to list: the engine decides.
-    expect(keys.mayMeet('和和和和和和和路', false, () => false)).toBe(true);
+    const set = (...ks: string[]) => new Set(ks.map((k) => nameHash(k) & 0x3fffffff));
+    expect(keys.mayMeet('重庆路', false, FNV_SEED, set('chong qing lu'))).toBe(true);
+    expect(keys.mayMeet('重庆路', false, FNV_SEED, set('zhong qing lu'))).toBe(true);
+    expect(keys.mayMeet('重庆路', false, FNV_SEED, set('zhang qing lu'))).toBe(false);
+    expect(keys.mayMeet('重庆路', true, fnv(FNV_SEED, 'T:'), set('T:chóng qìng lù'))).toBe(true);
+    expect(keys.mayMeet('重庆路', true, FNV_SEED, set('T:chóng qìng lù'))).toBe(false);
+    expect(keys.mayMeet('和和和和和和和路', false, FNV_SEED, set())).toBe(true);
   });
 
   it('gives the engine key, by place where readings differ by place', () => {

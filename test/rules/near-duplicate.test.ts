@@ -10,10 +10,17 @@ ruleTester(nearDuplicate, {
     { name: '槐香路', fields: T1, batch: ['槐荫路'] },
     { name: '槐荫路', fields: T1, batch: ['槐荫支路'], label: '支路 is derived' },
     { name: '示例幸福路', fields: { admin_code: '130999001' }, batch: ['幸福路'], label: 'a county the division list lacks, no setting' },
+    { name: '大槐荫路', fields: T1, batch: ['槐荫路'], options: { stripPrefixes: ['新', '老'] }, label: 'a profile that strips only 新/老' },
+    { name: '大河路', fields: T1, batch: ['河路'], label: 'nothing left but one character and the generic: not stripped' },
+    { name: '新华路', fields: T1, existing: [{ name: '华路', adminCode: '370523101' }], label: '新华 is a word: not ± 新' },
   ],
   invalid: [
     { name: '新槐荫路', fields: T1, batch: ['槐荫路'], errors: [{ severity: 'warning', related: ['槐荫路'] }] },
     { name: '槐荫街', fields: T1, batch: ['槐荫路'], label: 'same 专名, other generic', errors: [{ related: ['槐荫路'] }] },
+    // ± 新/大/老/小 nationally (issue 3).
+    { name: '大槐荫路', fields: T1, batch: ['槐荫路'], label: '± 大', errors: [{ related: ['槐荫路'] }] },
+    { name: '小槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101' }], label: '± 小 against an existing name', errors: [{ related: ['槐荫路'] }] },
+    { name: '老槐荫路', fields: T1, batch: ['槐荫路'], label: '± 老', errors: [{ related: ['槐荫路'] }] },
     { name: '广饶幸福路', fields: T1, batch: ['幸福路'], label: 'own county name added', errors: [{}] },
     {
       name: '大槐荫路', fields: T1, batch: ['槐荫路'], options: { stripPrefixes: ['新', '大'], specific: false },
