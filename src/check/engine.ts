@@ -215,8 +215,11 @@ export class RuleRun {
     return list;
   }
 
-  /** Run the per-record rules of one pass on every record. */
-  recordRules(pass: RecordPass): void {
+  /**
+   * Run the per-record rules of one pass on every record. `stop` is asked every 4,096 records: when it says so, the
+   * pass ends early and returns false (the existing names failed to read: the run is going to stop with that error).
+   */
+  recordRules(pass: RecordPass, stop?: () => boolean): boolean {
     this.pass = pass;
     const { records } = this.analysis;
     const total = records.length;
@@ -224,6 +227,10 @@ export class RuleRun {
     // 'with-existing' runs the rules that ask about existing names, 'without-existing' the others, 'all' every rule.
     const skip = pass === 'all' ? undefined : pass === 'without-existing';
     for (let i = 0; i < total; i++) {
+      if (stop && (i & 4095) === 0 && stop()) {
+        this.pass = 'all';
+        return false;
+      }
       const rec = records[i];
       const active = this.activeFor(this.configOf(rec), this.listsOf(rec));
       for (let k = 0; k < active.length; k++) {
@@ -239,6 +246,7 @@ export class RuleRun {
       if (pass !== 'with-existing' && this.opts.onProgress && (i & 1023) === 0) this.opts.onProgress(total + i, total * 2);
     }
     this.pass = 'all';
+    return true;
   }
 
   /** The batch rules and rule groups, then the sorted findings. */

@@ -25,6 +25,11 @@ const WORKER = new URL('./gazetteer-worker.js', import.meta.url);
 export interface Reading {
   ready: Promise<void>;
   done: Promise<{ existing: ExistingNames; stats: GazetteerStats[] }>;
+  /**
+   * Has the reading already failed? Readable while this thread is busy (no message can arrive then), so that a long
+   * pass of rules can stop at once and `done` tell the user about the bad file.
+   */
+  failed(): boolean;
 }
 
 /**
@@ -36,12 +41,14 @@ export interface Reading {
 export function loadGazetteersAside(files: readonly string[], needs: ScopeNeeds, opts: { minBytes?: number } = {}): Reading {
   if (!worthAThread(files, opts.minBytes ?? ASIDE_BYTES)) {
     const done = loadGazetteers(files, needs, new AdminResolver());
-    return { ready: done.then(() => undefined), done };
+    return { ready: done.then(() => undefined), done, failed: () => false };
   }
+  // Set by the worker when it fails: shared memory, seen here even in the middle of a synchronous loop.
+  const failFlag = new Int32Array(new SharedArrayBuffer(4));
   let ready!: { resolve: () => void; reject: (e: unknown) => void };
   const readyP = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
   const done = new Promise<{ existing: ExistingNames; stats: GazetteerStats[] }>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { files: [...files], needs: needs.toData() } });
+    const worker = new Worker(WORKER, { workerData: { files: [...files], needs: needs.toData(), failFlag } });
     let settled = false;
     const fail = (e: unknown) => {
       settled = true;
@@ -65,7 +72,7 @@ export function loadGazetteersAside(files: readonly string[], needs: ScopeNeeds,
   // Each is awaited by the caller in turn; a failure must not count as unhandled while the other is awaited.
   readyP.catch(() => undefined);
   done.catch(() => undefined);
-  return { ready: readyP, done };
+  return { ready: readyP, done, failed: () => Atomics.load(failFlag, 0) === 1 };
 }
 
 /** A thread pays off only for large files, and only when the compiled worker exists. Missing files: read here (the error). */

@@ -5,7 +5,7 @@ import { type ScopeNeedsData, ScopeNeeds, checkGazetteerHeaders, loadGazetteers 
 import type { WorkerReply } from './gazetteer-thread.js';
 
 /** Worker thread entry (gazetteer-thread.ts): read the existing-name files and send the store back. */
-const { files, needs } = workerData as { files: string[]; needs: ScopeNeedsData };
+const { files, needs, failFlag } = workerData as { files: string[]; needs: ScopeNeedsData; failFlag: Int32Array };
 try {
   // First the headers (a wrong file is reported before the check goes on), then the rows.
   await checkGazetteerHeaders(files);
@@ -14,6 +14,8 @@ try {
   const { state, transfer } = existing.toState();
   parentPort!.postMessage({ ok: true, state, stats } satisfies WorkerReply, transfer);
 } catch (e) {
+  // Seen by the main thread at once, even while it runs rules (the message below waits for it to be idle).
+  Atomics.store(failFlag, 0, 1);
   const error = e instanceof DimingError
     ? { dimingKind: e.kind, text: e.text, hint: e.hint, where: e.where, stack: e.stack }
     : { message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };

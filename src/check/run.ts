@@ -91,9 +91,12 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     const reading = loadGazetteersAside(o.gazetteers, needs);
     await reading.ready;
     timing('existing names (headers)');
-    run.recordRules('without-existing');
+    // Stops early when the reading fails (an error deep in a large file): `done` then rejects with it.
+    const complete = run.recordRules('without-existing', reading.failed);
     timing('rules without existing names');
     const loaded = await reading.done;
+    // The flag is set only by a failing reader, whose `done` rejects above; an incomplete pass must never be reported.
+    if (!complete) throw new Error('the rules stopped for an existing-name reader that did not fail');
     timing('existing names (rest of the reading)');
     existing = loaded.existing;
     if (stage) {

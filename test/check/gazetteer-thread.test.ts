@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AdminResolver } from '../../src/check/admin.js';
 import type { ExistingNames } from '../../src/check/existing.js';
 import { ScopeNeeds, loadGazetteers } from '../../src/check/gazetteer.js';
 import { DimingError } from '../../src/core/errors.js';
-import { FIXTURES, ROOT } from '../helpers.js';
+import { FIXTURES, ROOT, tempDir } from '../helpers.js';
 
 /**
  * Reading existing names in a worker thread (src/check/gazetteer-thread.ts). The worker exists only compiled, so
@@ -69,6 +69,22 @@ describe('existing names read in a worker thread', () => {
       const seen = (e: unknown) => ({ name: (e as Error).name, kind: (e as DimingError).kind, text: (e as DimingError).text, hint: (e as DimingError).hint, where: (e as DimingError).where });
       expect(seen(there), bad).toEqual(seen(here));
     }
+  });
+
+  it('says it failed while this thread is busy, before its message can arrive', async () => {
+    // Good headers, then a broken row far down: the error comes after `ready`.
+    const file = join(tempDir(), 'existing.csv');
+    writeFileSync(file, `标准名称,区划代码\n${'幸福路,370523101\n'.repeat(20_000)}"断了的引号,370523101\n`);
+    const reading = (await aside()).loadGazetteersAside([file], needs(undefined), { minBytes: 0 });
+    await reading.ready;
+    // Busy-wait as a long rule pass does: no event is handled, only the shared flag can tell.
+    const until = Date.now() + 20_000;
+    while (!reading.failed() && Date.now() < until) { /* busy */ }
+    expect(reading.failed()).toBe(true);
+    expect(await reading.done.catch((e: unknown) => e)).toBeInstanceOf(Error);
+    const good = (await aside()).loadGazetteersAside([gazetteer], needs(undefined), { minBytes: 0 });
+    await good.done;
+    expect(good.failed()).toBe(false);
   });
 
   it('small files and missing files are read in this thread (a missing file gets the usual error)', async () => {

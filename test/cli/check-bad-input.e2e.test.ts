@@ -228,6 +228,13 @@ interface Expect {
 }
 
 /** Run `diming <args>` writing to a fresh folder; the input (and its sidecars) must be unchanged afterwards. */
+/** Good headers and 700,000 good rows (over the 16 MB at which existing names are read in a worker), then a bad row. */
+function deepBadGazetteer(): string {
+  const file = join(tempDir('diming-deep-bad-'), 'existing.csv');
+  writeFileSync(file, `标准名称,区划代码\n${'幸福东路,370523101001\n'.repeat(700_000)}"断了的引号,370523101\n`);
+  return file;
+}
+
 function runInto(args: string[], input: string, output = 'out.json') {
   const out = tempDir('diming-bad-out-');
   const before = hashes(input);
@@ -442,6 +449,7 @@ describe('--gazetteer files: refused before any output', () => {
     ['a KMZ zip bomb', () => G('bomb.kmz'), { says: ['压缩炸弹'] }],
     ['a 50 MB single line (5 million cells)', () => G('single-line-50mb.csv'), { says: ['超过表格的上限 16384 列'], line: 1 }],
     ['a 50 MB name', () => G('name-50mb.csv'), { says: ['名称单元格有', '超过单元格的上限'], line: 2 }],
+    ['a broken row at the end of an 18 MB file (read in another thread)', () => deepBadGazetteer(), { says: ['引号没有闭合'], line: 700_002 }],
   ];
   it.each(cases)('%s', (_label, input, e) => {
     const file = input();
