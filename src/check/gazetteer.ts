@@ -27,6 +27,7 @@ export class ScopeNeeds {
     }
     this.prefixes.add(prefix);
     this.lengths.add(prefix.length);
+    this.areas = undefined;
   }
 
   /** The needs as plain data (for another thread), and back. */
@@ -45,7 +46,18 @@ export class ScopeNeeds {
     if (this.everything) return true;
     if (!code) return false;
     for (const len of this.lengths) if (code.length >= len && this.prefixes.has(code.slice(0, len))) return true;
-    return false;
+    // A name placed only in a larger area (a county's list without townships) may lie in a scope of the batch: it is
+    // compared with every scope inside its area (uniqueness.ts).
+    return (this.areas ??= this.enclosingAreas()).has(code);
+  }
+
+  private areas: Set<string> | undefined;
+
+  /** The codes of the provinces, cities, counties and townships that hold a needed scope. */
+  private enclosingAreas(): Set<string> {
+    const out = new Set<string>();
+    for (const p of this.prefixes) for (const len of [2, 4, 6, 9]) if (len < p.length) out.add(p.slice(0, len));
+    return out;
   }
 }
 

@@ -208,7 +208,12 @@ export const uniquenessGroup: BatchGroup = {
         done.add(`${kind}|${pk}`);
         reported.add(pk);
         const heard = kind === 'dialect' ? dialect?.key(exactKey(rec.full, lists)) : undefined;
-        ctx.report(rec, message(kind, rec, other, (ctx.optionsFor(rec) as { scope?: string }).scope, heard), { related: [relatedOf(other)] });
+        const scope = (ctx.optionsFor(rec) as { scope?: string }).scope;
+        // An existing name placed only in a larger area may lie elsewhere in it: one level lower, and said so.
+        const unsure = coarseOther(other, scope);
+        let text = message(kind, rec, other, scope, heard, Boolean(unsure));
+        if (unsure) text = txt(`${text.zh}；该已有地名只注明到「${unsure}」，请核实`, `${text.en}; the existing name gives only "${unsure}" as its area: please check`);
+        ctx.report(rec, text, { related: [relatedOf(other)], soft: Boolean(unsure) });
       }
     }
   },
@@ -292,6 +297,8 @@ function scanExisting(
   }
   const n = ex.size;
   const hasCoarse = coarse.length > 0;
+  const maxLen = Math.max(...index.keys());
+  const coarseEntries: number[] = [];
   const nLens = lens.length;
   const scopeMaps = lens.map((len) => index.get(len)!);
   const nearOptions = near ?? {};
@@ -387,21 +394,93 @@ function scanExisting(
       }
     }
     if (hasCoarse) {
-      full ??= ex.full(i);
       const code = ex.code(i);
-      generic ??= genericSuffix(full) ?? null;
-      const values: [Key, string | number | undefined][] = [
-        ['exact', (exact ??= exactKey(full, lists))],
-        ['sound', prefix + (bare ??= sounds.key(full, tones, code, ex.type(i)))],
-        ['dialect', dialect ? (dialectKey ??= dialect.key(exact)) : undefined],
-        ['specSound', generic ? specSoundHash(full, generic.text, generic.cls, bare, tones) : -1],
-        ['strip', strip(exact, nearOptions, stripNamesFor(nearOptions, -1, code))],
-        ['specific', parseName(full, PARSE_OPTIONS).specific],
-        ['fold', foldNearSound((toneless ??= sounds.key(full, false, code, ex.type(i))))],
-      ];
-      for (const [key, v] of values) {
-        const cs = v === undefined || v === -1 ? undefined : coarseByValue.get(`${key}\u0001${v}`);
+      const keys = allKeysOf(ex, i, lists, tones, nearOptions, dialect, sounds);
+      for (const key of KEYS) {
+        const v = keys[key];
+        const cs = v === undefined ? undefined : coarseByValue.get(`${key}\u0001${v}`);
         if (cs) for (const c of cs) if (!c.scope || (code ?? '').startsWith(c.scope)) pairs[KIND_OF[key]].push([c.rec, (entry ??= ex.entry(i))]);
+      }
+    }
+    // Placed only in an area coarser than some scope (a county's list without townships): compared after this loop.
+    const cl = ex.codeLength(i);
+    if (cl >= 2 && cl < maxLen) coarseEntries.push(i);
+  }
+  if (coarseEntries.length) scanCoarseExisting(ex, coarseEntries, index, pairs, lists, tones, nearOptions, dialect, sounds);
+}
+
+/** Every comparison key of existing name i (for the rare names that the fingerprint filters cannot serve). */
+function allKeysOf(
+  ex: ExistingNames, i: number, lists: Lists, tones: boolean, near: NearOptions, dialect: DialectTable | undefined, sounds: ExistingSoundKeys,
+): Partial<Record<Key, string | number>> {
+  const full = ex.full(i);
+  const code = ex.code(i);
+  const type = ex.type(i);
+  const exact = exactKey(full, lists);
+  const bare = sounds.key(full, tones, code, type);
+  const generic = genericSuffix(full);
+  const parsed = parseName(full, PARSE_OPTIONS);
+  const spec = generic ? specSoundHash(full, generic.text, generic.cls, bare, tones) : -1;
+  return {
+    exact,
+    sound: (tones ? 'T:' : '') + bare,
+    dialect: dialect?.key(exact),
+    specSound: spec < 0 ? undefined : spec,
+    strip: strip(exact, near, stripNamesFor(near, ex.codePrefix(i, 9), ex.codeLength(i) < 9 ? code : undefined)),
+    specific: isDerived(parsed, near) ? undefined : parsed.specific || undefined,
+    fold: foldNearSound(tones ? sounds.key(full, false, code, type) : bare),
+  };
+}
+
+/**
+ * Existing names whose area is coarser than a scope: compared with the batch records of every scope inside that area
+ * (rules.md §0.3: compare at the finest level given), and reported as possibly in the same scope (see `coarseOther`).
+ * Such names are few, so their keys are all computed.
+ */
+function scanCoarseExisting(
+  ex: ExistingNames,
+  entries: readonly number[],
+  index: Index,
+  pairs: Record<Kind, [AnalyzedRecord, Other][]>,
+  lists: Lists,
+  tones: boolean,
+  near: NearOptions,
+  dialect: DialectTable | undefined,
+  sounds: ExistingSoundKeys,
+): void {
+  // Scope length → area length → the area's code → the key maps of the scopes inside it.
+  const inside = new Map<number, Map<number, Map<number, KeyMaps[]>>>();
+  const mapsInside = (len: number, area: number): Map<number, KeyMaps[]> => {
+    let byLen = inside.get(len);
+    if (!byLen) inside.set(len, (byLen = new Map()));
+    let byArea = byLen.get(area);
+    if (!byArea) {
+      byLen.set(area, (byArea = new Map()));
+      for (const [sk, maps] of index.get(len)!) {
+        const a = Math.floor(sk / 10 ** (len - area));
+        const l = byArea.get(a);
+        if (l) l.push(maps);
+        else byArea.set(a, [maps]);
+      }
+    }
+    return byArea;
+  };
+  for (const i of entries) {
+    const cl = ex.codeLength(i);
+    let keys: Partial<Record<Key, string | number>> | undefined;
+    let entry: ExistingEntry | undefined;
+    for (const len of index.keys()) {
+      if (cl >= len) continue;
+      const list = mapsInside(len, cl).get(ex.codePrefix(i, cl));
+      if (!list) continue;
+      keys ??= allKeysOf(ex, i, lists, tones, near, dialect, sounds);
+      for (const maps of list) {
+        for (const key of KEYS) {
+          const m = maps[key] as Map<string | number, Group> | undefined;
+          const v = keys[key];
+          const g = m && v !== undefined ? m.get(v) : undefined;
+          if (g) for (const r of members(g)) pairs[KIND_OF[key]].push([r, (entry ??= ex.entry(i))]);
+        }
       }
     }
   }
@@ -466,9 +545,10 @@ function isDerived(p: { direction?: string; ordinal?: unknown; generic: string }
   return o.allowDerived !== false && Boolean(p.direction || p.ordinal || DERIVED.has(p.generic));
 }
 
-function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined, dialectText?: string): Text {
+function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined, dialectText?: string, unsure = false): Text {
   const d = describeOther(other);
-  const sc = scopeLabel(scope);
+  const label = scopeLabel(scope);
+  const sc = unsure ? txt(`可能${label.zh}`, `possibly ${label.en}`) : label;
   if (kind === 'duplicate') return txt(`与${d.zh}重名（${sc.zh}内）`, `same name as ${d.en} (in ${sc.en})`);
   if (kind === 'homophone') {
     const py = rec.romanization?.plain ?? '';
@@ -485,6 +565,13 @@ function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | 
     return txt(`与${d.zh}方言读音相同（${dialectText ?? ''}，${sc.zh}内）`, `sounds the same as ${d.en} in the local dialect (${dialectText ?? ''}, in ${sc.en})`);
   }
   return txt(`与${d.zh}实际上等同（${sc.zh}内），群众难以区分`, `effectively the same name as ${d.en} (in ${sc.en})`);
+}
+
+/** The area of an existing name that is coarser than the scope (its division's name, or its code); undefined otherwise. */
+function coarseOther(other: Other, scope: string | undefined): string | undefined {
+  if ('row' in other || !other.adminCode) return undefined;
+  if (other.adminCode.length >= (SCOPE_LEN[scope ?? 'township'] ?? 9)) return undefined;
+  return divisionPath(other.adminCode) || other.adminCode;
 }
 
 export function pairKey(a: AnalyzedRecord, b: Other): string {

@@ -33,6 +33,16 @@ function contents(ex: ExistingNames) {
   return { rows, cols, files: ex.files };
 }
 
+describe('which existing names a batch needs', () => {
+  it('keeps names in its scopes, and names placed only in an area that holds one of them', () => {
+    const n = needs('370523101', '370102001002');
+    for (const code of ['370523101', '370523101203', '370523', '3705', '37', '370102001', '370102']) expect(n.covers(code), code).toBe(true);
+    for (const code of ['370523102', '370521', '3706', '41', '370102001003', undefined]) expect(n.covers(code), String(code)).toBe(false);
+    n.add('410102001');
+    expect(n.covers('41')).toBe(true);
+  });
+});
+
 describe('existing names read in a worker thread', () => {
   const gazetteer = join(FIXTURES, 'geo', 'town-gazetteer.csv');
 

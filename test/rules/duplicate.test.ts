@@ -10,6 +10,7 @@ ruleTester(duplicate, {
     { name: '槐荫路', fields: T1, batch: ['槐荫巷'], label: 'not identical (near-duplicate decides)' },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523102003' }], label: 'existing name in another township' },
     { name: '槐荫路', fields: T1, options: { scope: 'province' }, batch: [{ name: '槐荫路', fields: { admin_code: '410102001' } }], label: 'province scope: another province' },
+    { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370521' }], label: 'existing name placed only in another county' },
   ],
   invalid: [
     { name: '杏林巷', fields: T1, batch: ['杏林巷'], errors: [{ severity: 'error', message: '第 2 行', related: ['杏林巷'] }] },
@@ -18,5 +19,11 @@ ruleTester(duplicate, {
     { name: '槐荫路', fields: T1, options: { scope: 'county' }, batch: [{ name: '槐荫路', fields: T2 }], label: 'county scope (大名-style)', errors: [{}] },
     { name: '槐荫路', fields: T1, options: { scope: 'province' }, batch: [{ name: '槐荫路', fields: { admin_code: '370102001' } }], label: 'province scope: another county of the province', errors: [{}] },
     { name: '槐荫路', fields: { admin_code: '370523' }, batch: [{ name: '槐荫路', fields: T2 }], label: 'coarse area compared county-wide', errors: [{}] },
+    {
+      name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523' }], label: 'existing name placed only in the county: possibly the same township, one level lower',
+      errors: [{ severity: 'warning', message: /重名（可能同一乡镇（街道）内）；该已有地名只注明到「山东省东营市广饶县」/, related: ['槐荫路'] }],
+    },
+    { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '3705' }], options: { scope: 'county' }, label: 'existing name placed only in the city, county scope', errors: [{ severity: 'warning' }] },
+    { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101' }], options: { scope: 'village' }, label: 'existing name in the township, village scope', errors: [{ severity: 'warning', message: '可能同一村' }] },
   ],
 });

@@ -40,6 +40,8 @@ ruleTester(homophone, {
     { name: '崇庆路', fields: { admin_code: '3705' }, existing: [{ name: '重庆路', adminCode: '370523101' }], label: 'a row placed only in its city meets the polyphone too', errors: [{ related: ['重庆路'] }] },
     { name: '富民路', fields: T1, batch: ['福民街'], label: '专名 homophone under another road generic', errors: [{ related: ['福民街'], message: /专名同音、通名同类（Fumin Lu/ }] },
     { name: '和平大街', fields: T1, existing: [{ name: '河坪巷', adminCode: '370523101' }], label: '专名 homophone, existing name, two-character generic', errors: [{ related: ['河坪巷'], message: '专名同音' }] },
+    { name: '富民路', fields: T1, existing: [{ name: '福民路', adminCode: '370523' }], label: 'existing homophone placed only in the county: info', errors: [{ severity: 'info', message: '可能同一乡镇', related: ['福民路'] }] },
+    { name: '富民路', fields: T1, existing: [{ name: '福民街', adminCode: '370523' }], label: 'existing 专名 homophone placed only in the county', errors: [{ severity: 'info', related: ['福民街'] }] },
     { name: '富民路', fields: { admin_code: '3705' }, existing: [{ name: '福民街', adminCode: '370523101' }], label: '专名 homophone for a row placed only in its city', errors: [{ related: ['福民街'] }] },
     { name: '富民东路', fields: T1, batch: ['福民东街'], label: 'modifiers count with the 专名', errors: [{ related: ['福民东街'] }] },
     { name: '富民路', fields: T1, batch: ['福民路', '福民街'], label: 'a whole-name homophone is reported as such, and the 专名 one too', errors: [{ related: ['福民路'], message: /与本表第 2 行「福民路」同音/ }, { related: ['福民街'], message: '专名同音' }] },
