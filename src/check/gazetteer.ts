@@ -66,6 +66,9 @@ export interface ScopeNeedsData {
   everything: boolean;
 }
 
+/** Existing names without an area kept per file (each is compared with every scope of the batch). */
+export const NO_AREA_LIMIT = 100_000;
+
 /** Type texts repeat (道路, 村庄 …): one string each, not millions. */
 const interned = new Map<string, string>();
 function intern(s: string): string {
@@ -85,6 +88,8 @@ export interface GazetteerStats {
   kept: number;
   /** Rows without any administrative area: they cannot be placed in a scope. */
   noArea: number;
+  /** Of those, the ones kept to be compared with every scope of the batch (up to NO_AREA_LIMIT per file). */
+  noAreaKept: number;
 }
 
 /** One row of an existing-name file, by column position. */
@@ -109,7 +114,7 @@ export async function loadGazetteers(
   const stats: GazetteerStats[] = [];
   for (const file of files) {
     const fileIdx = into.addFile(file);
-    const st: GazetteerStats = { file, read: 0, kept: 0, noArea: 0 };
+    const st: GazetteerStats = { file, read: 0, kept: 0, noArea: 0, noAreaKept: 0 };
     const ext = extname(file).toLowerCase();
     if (CSV_EXTENSIONS.has(ext)) {
       await streamCsv(file, needs, resolver, into, fileIdx, st);
@@ -141,7 +146,12 @@ function keepRow(
   let code = rawCode ? normalizeAdminCode(rawCode) : undefined;
   if (!code && fields && AREA_KEYS.some((k) => fields[k])) code = resolver.resolve(fields).code;
   if (!code && !needs.everything) {
+    // A list without areas (a township's own names, say) is still compared, with every scope of the batch, as long
+    // as it is not a huge file that lacks the column.
     st.noArea++;
+    if (st.noAreaKept >= NO_AREA_LIMIT) return;
+    st.noAreaKept++;
+    into.add(name, full, code, type ? intern(type) : undefined, fileIdx, line);
     return;
   }
   if (!needs.covers(code)) return;
@@ -174,7 +184,7 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
     keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
   }), () => {
     into.truncate(start);
-    st.read = st.kept = st.noArea = 0;
+    st.read = st.kept = st.noArea = st.noAreaKept = 0;
   });
 }
 

@@ -8,7 +8,8 @@ import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
 import { SCOPE_LEN } from './admin.js';
 import { type CheckResult, RuleRun, analyzeDataset } from './engine.js';
-import { ScopeNeeds } from './gazetteer.js';
+import { type GazetteerStats, ScopeNeeds } from './gazetteer.js';
+import { comparesNoArea } from './uniqueness.js';
 import { loadGazetteersAside } from './gazetteer-thread.js';
 import type { DatasetGeometry } from '../geo/analyze.js';
 import type { TownshipBoundaries } from '../geo/boundaries.js';
@@ -107,12 +108,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
         timing('existing names with geometry');
       }
     }
-    for (const st of loaded.stats) {
-      notes.push(txt(
-        `已有地名 ${st.file}：读入 ${st.read} 条，与本表同一范围的 ${st.kept} 条参与比较${st.noArea ? `；${st.noArea} 条没有所属政区，未参与比较` : ''}`,
-        `existing names ${st.file}: ${st.read} read, ${st.kept} in this table's scopes compared${st.noArea ? `; ${st.noArea} without an area were skipped` : ''}`,
-      ));
-    }
+    for (const st of loaded.stats) notes.push(existingNote(st, comparesNoArea(st.noAreaKept, needs.prefixes.size)));
     run.setExisting(existing);
     run.recordRules('with-existing');
   } else {
@@ -139,6 +135,24 @@ async function locatedNear(records: readonly AnalyzedRecord[], profiles: Profile
   if (!area) return undefined;
   const { loadLocatedNames } = await import('./located.js');
   return loadLocatedNames(o.gazetteers ?? [], expandBBox(area, radius));
+}
+
+/** What became of one existing-name file's rows (names without an area: compared with every scope, or skipped). */
+function existingNote(st: GazetteerStats, noAreaCompared: boolean): Text {
+  const zh = `已有地名 ${st.file}：读入 ${st.read} 条，与本表同一范围的 ${st.kept} 条参与比较`;
+  const en = `existing names ${st.file}: ${st.read} read, ${st.kept} in this table's scopes compared`;
+  if (!st.noArea) return txt(zh, en);
+  const compared = noAreaCompared ? st.noAreaKept : 0;
+  if (compared === st.noArea) {
+    return txt(
+      `${zh}；${st.noArea} 条没有所属政区，已与本表各乡镇（范围）比较，结果降一级提示核实（加上区划代码列可避免）`,
+      `${en}; ${st.noArea} without an area were compared with every scope of this table, one level lower (add an area column to avoid this)`,
+    );
+  }
+  return txt(
+    `${zh}；${st.noArea} 条没有所属政区，${compared ? `其中 ${compared} 条已与本表各范围比较，其余` : ''}未参与比较（请加上区划代码或所属乡镇列）`,
+    `${en}; ${st.noArea} without an area${compared ? ` (${compared} of them compared with every scope)` : ''} were ${compared ? 'otherwise ' : ''}skipped (add an area code or township column)`,
+  );
 }
 
 /** DIMING_TIMING=1 prints the CPU and wall time of each phase on stderr (for tuning; machines are noisy). */

@@ -212,7 +212,7 @@ export const uniquenessGroup: BatchGroup = {
         // An existing name placed only in a larger area may lie elsewhere in it: one level lower, and said so.
         const unsure = coarseOther(other, scope);
         let text = message(kind, rec, other, scope, heard, Boolean(unsure));
-        if (unsure) text = txt(`${text.zh}；该已有地名只注明到「${unsure}」，请核实`, `${text.en}; the existing name gives only "${unsure}" as its area: please check`);
+        if (unsure) text = txt(`${text.zh}；${unsure.zh}，请核实`, `${text.en}; ${unsure.en}: please check`);
         ctx.report(rec, text, { related: [relatedOf(other)], soft: Boolean(unsure) });
       }
     }
@@ -299,6 +299,7 @@ function scanExisting(
   const hasCoarse = coarse.length > 0;
   const maxLen = Math.max(...index.keys());
   const coarseEntries: number[] = [];
+  const noAreaEntries: number[] = [];
   const nLens = lens.length;
   const scopeMaps = lens.map((len) => index.get(len)!);
   const nearOptions = near ?? {};
@@ -402,11 +403,21 @@ function scanExisting(
         if (cs) for (const c of cs) if (!c.scope || (code ?? '').startsWith(c.scope)) pairs[KIND_OF[key]].push([c.rec, (entry ??= ex.entry(i))]);
       }
     }
-    // Placed only in an area coarser than some scope (a county's list without townships): compared after this loop.
+    // Placed only in an area coarser than some scope (a county's list without townships), or in none: compared after
+    // this loop.
     const cl = ex.codeLength(i);
-    if (cl >= 2 && cl < maxLen) coarseEntries.push(i);
+    if (cl < maxLen && cl !== 1) (cl ? coarseEntries : noAreaEntries).push(i);
   }
+  // Names without an area meet every scope: skipped when that is too much work (runCheck's note says so).
+  let scopes = 0;
+  for (const byScope of index.values()) scopes = Math.max(scopes, byScope.size);
+  if (noAreaEntries.length && comparesNoArea(noAreaEntries.length, scopes)) coarseEntries.push(...noAreaEntries);
   if (coarseEntries.length) scanCoarseExisting(ex, coarseEntries, index, pairs, lists, tones, nearOptions, dialect, sounds);
+}
+
+/** Are existing names without an area compared with every scope of the batch (a bound on the work)? */
+export function comparesNoArea(names: number, scopes: number): boolean {
+  return names * scopes <= 20_000_000;
 }
 
 /** Every comparison key of existing name i (for the rare names that the fingerprint filters cannot serve). */
@@ -471,7 +482,7 @@ function scanCoarseExisting(
     let entry: ExistingEntry | undefined;
     for (const len of index.keys()) {
       if (cl >= len) continue;
-      const list = mapsInside(len, cl).get(ex.codePrefix(i, cl));
+      const list = mapsInside(len, cl).get(cl ? ex.codePrefix(i, cl) : 0);
       if (!list) continue;
       keys ??= allKeysOf(ex, i, lists, tones, near, dialect, sounds);
       for (const maps of list) {
@@ -567,11 +578,13 @@ function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | 
   return txt(`与${d.zh}实际上等同（${sc.zh}内），群众难以区分`, `effectively the same name as ${d.en} (in ${sc.en})`);
 }
 
-/** The area of an existing name that is coarser than the scope (its division's name, or its code); undefined otherwise. */
-function coarseOther(other: Other, scope: string | undefined): string | undefined {
-  if ('row' in other || !other.adminCode) return undefined;
+/** What an existing name placed in an area coarser than the scope, or in none, says of its area; undefined otherwise. */
+function coarseOther(other: Other, scope: string | undefined): Text | undefined {
+  if ('row' in other) return undefined;
+  if (!other.adminCode) return txt('该已有地名没有注明所属政区', 'the existing name gives no area');
   if (other.adminCode.length >= (SCOPE_LEN[scope ?? 'township'] ?? 9)) return undefined;
-  return divisionPath(other.adminCode) || other.adminCode;
+  const area = divisionPath(other.adminCode) || other.adminCode;
+  return txt(`该已有地名只注明到「${area}」`, `the existing name gives only "${area}" as its area`);
 }
 
 export function pairKey(a: AnalyzedRecord, b: Other): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AdminResolver, SCOPE_LEN } from '../../src/check/admin.js';
 import { RuleRun, analyzeDataset, checkAnalyzed } from '../../src/check/engine.js';
-import { ScopeNeeds, loadGazetteers } from '../../src/check/gazetteer.js';
+import { NO_AREA_LIMIT, ScopeNeeds, loadGazetteers } from '../../src/check/gazetteer.js';
 import { runCheck } from '../../src/check/run.js';
 import { buildDataset, readDataset } from '../../src/io/dataset.js';
 import { loadProfile } from '../../src/profiles/profile.js';
@@ -51,5 +51,24 @@ describe('per-record rules in two passes', () => {
     expect(once.findings.filter((f) => f.rule === 'direction-word').map((f) => f.name)).toEqual(['和平东路']);
     expect(once.findings.filter((f) => f.rule === 'duplicate').map((f) => f.name)).toEqual(['槐荫路']);
     expect(twice.findings).toEqual(once.findings);
+  });
+
+  it('existing names without an area are kept (up to a limit per file), compared with every scope, and the note says so', async () => {
+    const dir = tempDir();
+    const roads = join(dir, 'roads.csv');
+    const gazetteer = join(dir, 'existing.csv');
+    writeFileSync(roads, '名称,区划代码\n槐荫路,370523101\n幸福路,370523102\n');
+    writeFileSync(gazetteer, '标准名称\n槐荫路\n和平路\n');
+    const ds = await readDataset(roads);
+    const r = await runCheck(ds, { profiles: ['national'], gazetteers: [gazetteer] });
+    expect(r.findings.filter((f) => f.rule === 'duplicate').map((f) => `${f.name} ${f.severity}`)).toEqual(['槐荫路 warning']);
+    expect(r.notes.map((n) => n.zh).join('\n')).toContain('2 条没有所属政区，已与本表各乡镇（范围）比较，结果降一级提示核实');
+    const needs = new ScopeNeeds();
+    needs.add('370523101');
+    const many = join(dir, 'many.csv');
+    writeFileSync(many, `标准名称\n${'槐荫路\n'.repeat(NO_AREA_LIMIT + 5)}`);
+    const { existing, stats } = await loadGazetteers([many], needs, new AdminResolver());
+    expect(stats[0]).toMatchObject({ noArea: NO_AREA_LIMIT + 5, noAreaKept: NO_AREA_LIMIT, kept: 0 });
+    expect(existing.size).toBe(NO_AREA_LIMIT);
   });
 });

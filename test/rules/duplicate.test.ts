@@ -24,6 +24,10 @@ ruleTester(duplicate, {
       errors: [{ severity: 'warning', message: /重名（可能同一乡镇（街道）内）；该已有地名只注明到「山东省东营市广饶县」/, related: ['槐荫路'] }],
     },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '3705' }], options: { scope: 'county' }, label: 'existing name placed only in the city, county scope', errors: [{ severity: 'warning' }] },
+    {
+      name: '槐荫路', fields: T1, existing: [{ name: '槐荫路' }], label: 'existing name without any area: compared, one level lower',
+      errors: [{ severity: 'warning', message: /重名（可能同一乡镇（街道）内）；该已有地名没有注明所属政区，请核实/, related: ['槐荫路'] }],
+    },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101' }], options: { scope: 'village' }, label: 'existing name in the township, village scope', errors: [{ severity: 'warning', message: '可能同一村' }] },
   ],
 });
