@@ -3,6 +3,7 @@ import { libraryReadings } from '../pinyin/library.js';
 import type { Orthography } from '../pinyin/orthography.js';
 import { stripTones } from '../pinyin/syllable.js';
 import { soundKeyOf } from './analyze.js';
+import { fnv } from './namekeys.js';
 import { quickSoundKey } from './readingkey.js';
 
 /**
@@ -91,7 +92,7 @@ export class ExistingSoundKeys {
       if (n * rs.length > MAX_COMBINATIONS) return true;
       let m = 0;
       for (let a = 0; a < n; a++) {
-        const h0 = first ? states[a] : Math.imul(states[a] ^ 32, FNV_PRIME);
+        const h0 = first ? states[a] : fnv(states[a], ' ');
         for (const r of rs) next[m++] = fnv(h0, r);
       }
       [states, next] = [next, states];
@@ -122,15 +123,6 @@ export class ExistingSoundKeys {
 const MAX_COMBINATIONS = 64;
 const STATES_A = new Int32Array(MAX_COMBINATIONS);
 const STATES_B = new Int32Array(MAX_COMBINATIONS);
-
-export const FNV_SEED = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a of `s` continued from `h` (as namekeys.nameHash, which starts from FNV_SEED). */
-export function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
-}
 
 const perEngine = new WeakMap<Orthography, ExistingSoundKeys>();
 

@@ -151,11 +151,10 @@ function keepRow(
     st.noArea++;
     if (st.noAreaKept >= NO_AREA_LIMIT) return;
     st.noAreaKept++;
-    into.add(name, full, code, type ? intern(type) : undefined, fileIdx, line);
-    return;
+  } else {
+    if (!needs.covers(code)) return;
+    st.kept++;
   }
-  if (!needs.covers(code)) return;
-  st.kept++;
   into.add(name, full, code, type ? intern(type) : undefined, fileIdx, line);
 }
 

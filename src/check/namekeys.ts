@@ -8,12 +8,15 @@ import { isOrdinalEndUnit } from '../name/parse.js';
 
 /** 32-bit FNV-1a over UTF-16 units (equal strings, equal hashes; a filter, confirmed by comparing the strings). */
 export function nameHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv(FNV_SEED, s) >>> 0;
+}
+
+export const FNV_SEED = 0x811c9dc5 | 0;
+
+/** FNV-1a over s[0, end), continued from the state `h` (signed 32 bits; FNV_SEED to start). */
+export function fnv(h: number, s: string, end = s.length): number {
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 const MARKS = new WeakMap<Lists, Uint8Array>();

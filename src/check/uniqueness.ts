@@ -6,9 +6,9 @@ import { parseName } from '../name/parse.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
 import { SCOPE_LEN, scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
-import { hasMarked, nameHash, tradMarks } from './namekeys.js';
+import { FNV_SEED, fnv, hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey } from './readingkey.js';
-import { type ExistingSoundKeys, FNV_SEED, existingSoundKeys, fnv } from './existing-sound.js';
+import { type ExistingSoundKeys, existingSoundKeys } from './existing-sound.js';
 import { soundKeyOf } from './analyze.js';
 import { type DialectTable, loadDialectTable } from './dialect.js';
 
@@ -636,9 +636,7 @@ function specSoundHash(full: string, generic: string | undefined, cls: GenericCl
 
 /** FNV-1a over the class, the tone flag and sound[0, end). */
 function headHash(cls: GenericClass, tones: boolean, sound: string, end: number): number {
-  let h = headSeed(cls, tones);
-  for (let i = 0; i < end; i++) h = Math.imul(h ^ sound.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
+  return fnv(headSeed(cls, tones), sound, end) & 0x3fffffff;
 }
 
 /** The FNV state after the class and the tone flag (ExistingSoundKeys.mayMeet continues it with the syllables). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExistingSoundKeys, FNV_SEED, fnv } from '../../src/check/existing-sound.js';
-import { nameHash } from '../../src/check/namekeys.js';
+import { ExistingSoundKeys } from '../../src/check/existing-sound.js';
+import { FNV_SEED, fnv, nameHash } from '../../src/check/namekeys.js';
 import { quickSoundKey } from '../../src/check/readingkey.js';
 import { Orthography } from '../../src/pinyin/orthography.js';
 
