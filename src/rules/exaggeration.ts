@@ -12,10 +12,10 @@ interface Options {
 }
 
 /**
- * Words added by provinces during the 2018–19 campaign (江苏, 杭州), beyond the national 大 criteria: the ministry asked
- * in 2019 not to widen the criteria, so nationally they are the soft case (银河路 is an ordinary road name).
+ * Words added by provinces during the 2018–19 campaign (江苏, 杭州, 广东's 一品), beyond the national 大 criteria: the
+ * ministry asked in 2019 not to widen the criteria, so nationally they are the soft case (银河路 is an ordinary road name).
  */
-const PROVINCIAL_ADDITIONS = new Set(['银河', '国家', '国际', '太平洋', '阿尔卑斯', '天安门', '中南海', '大西洋', '印度洋', '北冰洋', '寰宇']);
+const PROVINCIAL_ADDITIONS = new Set(['银河', '国家', '国际', '太平洋', '阿尔卑斯', '天安门', '中南海', '大西洋', '印度洋', '北冰洋', '寰宇', '一品']);
 
 /**
  * Province short names that are also ordinary direction compounds in village names (河南 = south of the river,
@@ -38,8 +38,9 @@ function provinceWords(): WordSet<{ code: string; full: boolean }> {
   return ws;
 }
 
-/** 国家 in 卫国家园, 建国家属: the 国 ends the word before. */
+/** 国家 in 卫国家园, 建国家属: the 国 ends the word before; 一品红 is a flower. */
 function falseHit(text: string, h: Hit): boolean {
+  if (h.word === '一品') return text.startsWith('红', h.end);
   return h.word === '国家' && /^[园属]/.test(text.slice(h.end));
 }
 

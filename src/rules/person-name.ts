@@ -12,7 +12,9 @@ interface Options {
  */
 const PLACE_MORPHEMES = new Set(Array.from(
   '河江湖海溪泉潭塘沟渠湾滩洲岛山岭峰岗坡坪坝岩石林园田场地坊楼阁亭台桥门口头井港渡关寺庙塔窑厂庵院城镇乡村庄屯寨营集店铺堡' +
-    '东西南北中前后上下里外边湾洼峪坨圩垸墩埠垭坳原野岸滨道街路巷胡弄阳阴',
+    '东西南北中前后上下里外边湾洼峪坨圩垸墩埠垭坳原野岸滨道街路巷胡弄阳阴' +
+    // Regional field and shore words (许家畈, 王家堰, 陈家岙): rarely the last character of a given name.
+    '畈垄垅埂堰岙垟埭汊咀嘴',
 ));
 /** Common words that start with a surname character (高新, 黄金, 杨柳): not personal names. */
 const ORDINARY = new Set([

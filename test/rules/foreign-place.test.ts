@@ -11,6 +11,7 @@ ruleTester(foreignPlace, {
     { name: '威尼斯水巷', errors: [{ severity: 'error', message: '威尼斯' }] },
     { name: '曼哈顿路', errors: [{ severity: 'error' }] },
     { name: '加州大道', errors: [{ severity: 'error', message: '加州' }] },
+    { name: '哥多华小区', type: 'residential', label: 'a Hong Kong form (科尔多瓦), 三亚 2019 list', errors: [{ severity: 'error', message: '哥多华' }] },
     { name: '欧洲城路', errors: [{ severity: 'error', message: '欧洲' }] },
     { name: '东京路', label: 'ambiguous entry: soft', errors: [{ severity: 'warning', soft: true }] },
     { name: '英国路', errors: [{ severity: 'error' }] },

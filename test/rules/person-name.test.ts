@@ -5,6 +5,8 @@ ruleTester(personName, {
   valid: [
     '王家巷', '德馨路', '李刘路', '黄河路', '金山路', '高新路', '林场路', '张桥路', '中山路', '鲁迅路', '雷锋路', '王庄路', '刘集前村路', '金穗路', '杨柳巷',
     { name: '孙武路', fields: { township: '孙武街道' }, label: 'the own township is named after the person' },
+    { name: '许家畈路', label: '畈 (a field, 丹江口 2024): a place, not a given name' },
+    { name: '王家堰巷', label: '堰 (a weir): a place' },
   ],
   invalid: [
     { name: '王大明巷', errors: [{ severity: 'info', soft: true, message: '姓+名' }] },
