@@ -13,27 +13,11 @@ import { quickSoundKey } from './readingkey.js';
  * name could meet a batch key, because existing-name files hold millions of names.
  */
 export class ExistingSoundKeys {
-  /** Readings the engine's dictionary gives a character (place names, settled words, character rules), tone-marked. */
-  private readonly dictReadings = new Map<string, Set<string>>();
   private readonly byChar: [Map<string, readonly string[]>, Map<string, readonly string[]>] = [new Map(), new Map()];
   private readonly byUnit: [Map<number, readonly string[]>, Map<number, readonly string[]>] = [new Map(), new Map()];
   private readonly unitKinds: [Uint8Array, Uint8Array] = [new Uint8Array(65536), new Uint8Array(65536)];
 
-  constructor(private readonly ortho: Orthography) {
-    const add = (ch: string, syl: string | undefined) => {
-      if (!syl) return;
-      let s = this.dictReadings.get(ch);
-      if (!s) this.dictReadings.set(ch, (s = new Set()));
-      s.add(syl);
-    };
-    const dict = ortho.dict;
-    for (const [name, entries] of dict.byName) {
-      const chars = Array.from(name);
-      for (const e of entries) chars.forEach((ch, k) => add(ch, e.syllables[k]));
-    }
-    for (const [word, syllables] of dict.settled) Array.from(word).forEach((ch, k) => add(ch, syllables[k]));
-    for (const [ch, rules] of dict.charRules) for (const r of rules) add(ch, r.reading);
-  }
+  constructor(private readonly ortho: Orthography) {}
 
   /** Every reading the engine may give one character, spelled as keys spell it; the default reading first. */
   readings(ch: string, tones: boolean): readonly string[] {
@@ -46,7 +30,7 @@ export class ExistingSoundKeys {
     if (/\p{Script=Han}/u.test(ch)) {
       const spell = (s: string) => (tones ? s : stripTones(s)).toLowerCase();
       for (const r of libraryReadings(ch)) all.add(spell(r));
-      for (const r of this.dictReadings.get(ch) ?? []) all.add(spell(r));
+      for (const r of this.ortho.dict.charReadings(ch) ?? []) all.add(spell(r));
     }
     out = [...all];
     cache.set(ch, out);

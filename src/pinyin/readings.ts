@@ -99,6 +99,7 @@ export class ReadingDictionary {
     const list = this.byName.get(e.name);
     if (list) list.push(e);
     else this.byName.set(e.name, [e]);
+    this.readingsByChar = undefined;
     this.maxLen = Math.max(this.maxLen, e.name.length);
     this.firstChars.add(String.fromCodePoint(e.name.codePointAt(0) ?? 0));
   }
@@ -109,16 +110,44 @@ export class ReadingDictionary {
     const list = this.charRules.get(rule.char);
     if (list) list.push(rule);
     else this.charRules.set(rule.char, [rule]);
+    this.readingsByChar = undefined;
   }
 
   addSettled(word: string, syllables: string[]): void {
     this.settled.set(word, syllables);
+    this.readingsByChar = undefined;
     this.maxSettledLen = Math.max(this.maxSettledLen, word.length);
     this.settledFirstChars.add(String.fromCodePoint(word.codePointAt(0) ?? 0));
   }
 
   has(name: string): boolean {
     return this.byName.has(name);
+  }
+
+  private readingsByChar: Map<string, Set<string>> | undefined;
+
+  /**
+   * Every reading this dictionary gives one character (place names, settled words, character rules), tone-marked:
+   * besides the library's readings, 百 is bó in 百色路 (上海).
+   */
+  charReadings(ch: string): ReadonlySet<string> | undefined {
+    if (!this.readingsByChar) {
+      const m = new Map<string, Set<string>>();
+      const add = (c: string, syl: string | undefined) => {
+        if (!syl) return;
+        let s = m.get(c);
+        if (!s) m.set(c, (s = new Set()));
+        s.add(syl);
+      };
+      for (const [name, entries] of this.byName) {
+        const chars = Array.from(name);
+        for (const e of entries) chars.forEach((c, k) => add(c, e.syllables[k]));
+      }
+      for (const [word, syllables] of this.settled) Array.from(word).forEach((c, k) => add(c, syllables[k]));
+      for (const [c, rules] of this.charRules) for (const r of rules) add(c, r.reading);
+      this.readingsByChar = m;
+    }
+    return this.readingsByChar.get(ch);
   }
 
   /** The best entry for exactly this name: region-matched (longest prefix) first, else any (a candidate only). */

@@ -113,10 +113,11 @@ export const polyphoneReading: Rule<Options> = {
     // The spelling is only needed for the message.
     const roman = open.length || fromDict.length ? rec.romanization : undefined;
     if (open.length) {
-      const readings = (c: string) => libraryReadings(c).join('、');
+      // The library's readings and the place-name readings (百: bǎi, and bó in 百色路).
+      const readings = (c: string) => [...new Set([...libraryReadings(c), ...(dict.charReadings(c) ?? [])])];
       ctx.report(txt(
-        `${open.map((c) => `「${c}」`).join('')}是地名多音字（${open.map((c) => `${c}：${readings(c)}`).join('；')}），读音因地而异，本记录未给出审定读音；现暂拼作 ${roman?.pinyin ?? '（无）'}`,
-        `${open.map((c) => `"${c}"`).join(', ')} ${open.length > 1 ? 'are' : 'is'} read differently in different places (${open.map((c) => `${c}: ${libraryReadings(c).join(', ')}`).join('; ')}); no decided reading is given; spelled ${roman?.pinyin ?? '(none)'} for now`,
+        `${open.map((c) => `「${c}」`).join('')}是地名多音字（${open.map((c) => `${c}：${readings(c).join('、')}`).join('；')}），读音因地而异，本记录未给出审定读音；现暂拼作 ${roman?.pinyin ?? '（无）'}`,
+        `${open.map((c) => `"${c}"`).join(', ')} ${open.length > 1 ? 'are' : 'is'} read differently in different places (${open.map((c) => `${c}: ${readings(c).join(', ')}`).join('; ')}); no decided reading is given; spelled ${roman?.pinyin ?? '(none)'} for now`,
       ), roman?.alternatives?.length ? { fix: txt(`请审定读音，可选：${[roman.pinyin, ...roman.alternatives].join('、')}`, `decide the reading; candidates: ${[roman.pinyin, ...roman.alternatives].join(', ')}`) } : undefined);
     } else if (fromDict.length) {
       ctx.report(txt(

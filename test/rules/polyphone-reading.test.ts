@@ -12,6 +12,7 @@ ruleTester(polyphoneReading, {
   invalid: [
     { name: '王家堡路', errors: [{ severity: 'warning', message: '堡' }] },
     { name: '乐和路', errors: [{ severity: 'warning', message: '乐' }] },
+    { name: '百家村路', fields: { admin_code: '320507' }, label: 'the place-name readings are listed too (百 bó in 百色路, 上海)', errors: [{ severity: 'warning', message: '百：bǎi、bó' }] },
     { name: '十里堡路', fields: { admin_code: '110105' }, label: 'dictionary reading for the place: soft', errors: [{ severity: 'info', soft: true, message: '确认' }] },
     { name: '和平路', options: { mode: 'all' }, label: '大名-style: any polyphone', errors: [{ message: '和' }] },
   ],
