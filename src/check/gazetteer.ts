@@ -128,6 +128,19 @@ export async function loadGazetteers(
   return { existing: into, stats };
 }
 
+/** A bracketed note that ends a register's name, after NFKC (full-width brackets are half-width by then). */
+const TRAILING_NOTE_RE = /^(.+?)[(\[【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
+
+/**
+ * Registers add notes in brackets to names (幸福路（东段）, 幸福路（原名胜利路）): the name compared is the part before
+ * the note, so that 幸福路 proposed beside 幸福路（东段） is a duplicate. The message shows the name as written.
+ */
+export function withoutTrailingNote(full: string): string {
+  if (!full.endsWith(')') && !full.endsWith(']') && !full.endsWith('】') && !full.endsWith('〕')) return full;
+  const m = TRAILING_NOTE_RE.exec(full);
+  return m ? m[1] : full;
+}
+
 function keepRow(
   name: string,
   rawCode: string | undefined,
@@ -141,7 +154,7 @@ function keepRow(
   st: GazetteerStats,
 ): void {
   st.read++;
-  const full = normalizeName(name.trim());
+  const full = withoutTrailingNote(normalizeName(name.trim()));
   if (!full) return;
   let code = rawCode ? normalizeAdminCode(rawCode) : undefined;
   if (!code && fields && AREA_KEYS.some((k) => fields[k])) code = resolver.resolve(fields).code;
