@@ -1,11 +1,13 @@
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { xlsxBatches } from '../io/readers/xlsx-stream.js';
 import { inputError } from '../core/errors.js';
 import type { FieldKey, RecordFields } from '../core/record.js';
 import { txt } from '../core/text.js';
 import { normalizeAdminCode } from '../divisions/region.js';
 import { matchHeader } from '../io/columns.js';
 import { readAnyDataset } from '../io/read-any.js';
-import { csvBatches, NotUtf8 } from '../geo/csvstream.js';
+import { type CsvRecord, csvBatches, NotUtf8 } from '../geo/csvstream.js';
 import { normalizeName } from '../name/normalize.js';
 import type { AdminResolver } from './admin.js';
 import { ExistingNames } from './existing.js';
@@ -102,6 +104,20 @@ interface RowReader {
 }
 
 /**
+ * A workbook this large (about 150,000 rows) is streamed: loaded whole it would cost over 300 MB, a 1,048,576-row
+ * sheet 2.5 GB. Smaller ones are loaded, so that merged area cells are filled down (streaming cannot see merges).
+ */
+export const XLSX_STREAM_BYTES = 5 * 1024 * 1024;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // the reader reports the missing file
+  }
+}
+
+/**
  * Read existing standard names (--gazetteer, repeatable): CSV/TSV streamed in constant memory, XLSX and geometry
  * files through the common readers. Column aliases as for proposal tables, plus the 国家地名信息库 field names.
  */
@@ -110,6 +126,7 @@ export async function loadGazetteers(
   needs: ScopeNeeds,
   resolver: AdminResolver,
   into = new ExistingNames(),
+  opts: { xlsxStreamBytes?: number } = {},
 ): Promise<{ existing: ExistingNames; stats: GazetteerStats[] }> {
   const stats: GazetteerStats[] = [];
   for (const file of files) {
@@ -118,6 +135,8 @@ export async function loadGazetteers(
     const ext = extname(file).toLowerCase();
     if (CSV_EXTENSIONS.has(ext)) {
       await streamCsv(file, needs, resolver, into, fileIdx, st);
+    } else if (ext === '.xlsx' && sizeOf(file) >= (opts.xlsxStreamBytes ?? XLSX_STREAM_BYTES)) {
+      await streamRows(file, xlsxBatches(file), needs, resolver, into, fileIdx, st);
     } else {
       const ds = await readAnyDataset(file, { requireName: true });
       for (const r of ds.records) keepRow(r.name, r.fields.admin_code, r.fields.type, r.fields, r.line ?? r.row + 1, needs, resolver, into, fileIdx, st);
@@ -129,7 +148,7 @@ export async function loadGazetteers(
 }
 
 /** A bracketed note that ends a register's name, after NFKC (full-width brackets are half-width by then). */
-const TRAILING_NOTE_RE = /^(.+?)[(\[【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
+const TRAILING_NOTE_RE = /^(.+?)[([【〔][^()[\]【】〔〕]*[)\]】〕]$/u;
 
 /**
  * Registers add notes in brackets to names (幸福路（东段）, 幸福路（原名胜利路）): the name compared is the part before
@@ -177,7 +196,15 @@ function keepRow(
  */
 async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
   const start = into.size;
-  await inEachEncoding(file, (encoding) => streamOnce(file, encoding, (cells, r, line) => {
+  await inEachEncoding(file, (encoding) => streamRows(file, csvBatches(file, { encoding }), needs, resolver, into, fileIdx, st), () => {
+    into.truncate(start);
+    st.read = st.kept = st.noArea = st.noAreaKept = 0;
+  });
+}
+
+/** Keep the rows of a table file (streamOnce) that the batch needs. */
+function streamRows(file: string, batches: AsyncIterable<CsvRecord[]>, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+  return streamOnce(file, batches, (cells, r, line) => {
     const name = cells[r.name];
     if (!name) return;
     if (name.length > 32767) {
@@ -194,9 +221,6 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
       for (const a of r.area) if (cells[a.index]) fields[a.key] = cells[a.index];
     }
     keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
-  }), () => {
-    into.truncate(start);
-    st.read = st.kept = st.noArea = st.noAreaKept = 0;
   });
 }
 
@@ -206,7 +230,7 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
  */
 export async function checkGazetteerHeaders(files: readonly string[]): Promise<void> {
   for (const file of files) {
-    if (CSV_EXTENSIONS.has(extname(file).toLowerCase())) await inEachEncoding(file, (encoding) => streamOnce(file, encoding, () => undefined, true));
+    if (CSV_EXTENSIONS.has(extname(file).toLowerCase())) await inEachEncoding(file, (encoding) => streamOnce(file, csvBatches(file, { encoding }), () => undefined, true));
   }
 }
 
@@ -231,10 +255,11 @@ async function inEachEncoding(file: string, attempt: (encoding: string | undefin
   }
 }
 
-async function streamOnce(file: string, encoding: string | undefined, row: (cells: string[], r: RowReader, line: number) => void, headerOnly = false): Promise<void> {
+/** Rows of a table file (CSV, or a large .xlsx sheet): header among the first 10 rows, then `row` for each data row. */
+async function streamOnce(file: string, batches: AsyncIterable<CsvRecord[]>, row: (cells: string[], r: RowReader, line: number) => void, headerOnly = false): Promise<void> {
   const head: { cells: string[]; line: number }[] = [];
   let reader: RowReader | undefined;
-  for await (const batch of csvBatches(file, { encoding })) {
+  for await (const batch of batches) {
     for (const rec of batch) {
     if (reader) {
       row(rec.cells, reader, rec.line);

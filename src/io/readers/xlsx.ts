@@ -18,12 +18,7 @@ export async function readXlsx(buf: Uint8Array, file: string, opts: XlsxOptions 
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw inputError(
-      txt('无法打开 Excel 文件：文件已损坏，或不是 .xlsx 格式', 'cannot open the Excel file: it is damaged or not in .xlsx format'),
-      { file },
-      txt('请在 Excel/WPS 中打开并另存为 .xlsx（或 CSV UTF-8）后重试。', 'Open it in Excel/WPS and save it as .xlsx (or CSV UTF-8), then try again.'),
-      e,
-    );
+    throw damagedWorkbook(file, e);
   }
   const sheets = wb.worksheets;
   if (sheets.length === 0) {
@@ -72,6 +67,16 @@ export async function readXlsx(buf: Uint8Array, file: string, opts: XlsxOptions 
     );
   }
   return { rows, lines, sheet: ws.name };
+}
+
+/** The error for a workbook exceljs cannot read. */
+export function damagedWorkbook(file: string, cause: unknown): Error {
+  return inputError(
+    txt('无法打开 Excel 文件：文件已损坏，或不是 .xlsx 格式', 'cannot open the Excel file: it is damaged or not in .xlsx format'),
+    { file },
+    txt('请在 Excel/WPS 中打开并另存为 .xlsx（或 CSV UTF-8）后重试。', 'Open it in Excel/WPS and save it as .xlsx (or CSV UTF-8), then try again.'),
+    cause,
+  );
 }
 
 /** Text of a cell as the user sees it: formulas by their cached result, dates as YYYY-MM-DD, rich text joined. */
