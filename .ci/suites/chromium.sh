@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Real-client suite: road signs rendered in headless Chromium (test/signs/chromium.test.ts, driven by playwright-core
 # against Debian's chromium), and the review page of `diming run` (test/report/chromium.test.ts: roads drawn in their
-# severity colours, a click on a findings row zooms to the road; screenshots in test/artifacts/report/). Every text element's getBBox()/client rectangle and painted ink must lie inside its band
+# severity colours, a click on a findings row zooms to the road; screenshots in test/artifacts/report/), and the report of
+# `diming check -f html` (test/report/check-html.chromium.test.ts: grouped by township, sortable, filter, escaped). Every text element's getBBox()/client rectangle and painted ink must lie inside its band
 # and the artboard for names of 2 to 12 characters; screenshots go to test/artifacts/signs/. With
 # DIMING_REQUIRE_CHROMIUM=1 a missing browser fails the suite instead of skipping it.
 set -euo pipefail
@@ -25,4 +26,4 @@ fi
 echo "== $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
 # The rest of test/signs already ran in npm test; only the browser tests are run again here, with the browser required.
 [ -f dist/cli/main.js ] || npm run build
-DIMING_REQUIRE_CHROMIUM=1 npx vitest run test/signs/chromium.test.ts test/report/chromium.test.ts
+DIMING_REQUIRE_CHROMIUM=1 npx vitest run test/signs/chromium.test.ts test/report/chromium.test.ts test/report/check-html.chromium.test.ts

@@ -16,11 +16,21 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
+/** Table rows per chunk of htmlChunks (a few hundred kB of text). */
+const ROWS_PER_CHUNK = 2000;
+
+/** The report as one string (htmlChunks joined). */
+export function toHtml(result: CheckResult, meta: HtmlReportMeta): string {
+  return [...htmlChunks(result, meta)].join('');
+}
+
 /**
  * A self-contained report (no network): findings grouped by township, each table sortable by clicking its header,
- * a filter box, and the summary. All user text is escaped; the only script is the small sorter below.
+ * a filter box, and the summary. All user text is escaped; the only script is the small sorter below. Given out in
+ * chunks, as the JSON and CSV reports are: a million-row batch's report is about 85 MB of text, which must not be
+ * built as one string.
  */
-export function toHtml(result: CheckResult, meta: HtmlReportMeta): string {
+export function* htmlChunks(result: CheckResult, meta: HtmlReportMeta): Generator<string> {
   const en = getLang() === 'en';
   const L = (zh: string, e: string) => (en ? e : zh);
   const groups = new Map<string, Finding[]>();
@@ -32,17 +42,9 @@ export function toHtml(result: CheckResult, meta: HtmlReportMeta): string {
   }
   const s = result.summary;
   const head = [L('行', 'Row'), L('名称', 'Name'), L('级别', 'Level'), L('规则', 'Rule'), L('说明', 'Message'), L('相关记录', 'Related'), L('处理建议', 'What to do')];
-  const sections = [...groups.entries()].map(([township, list]) => {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of list) counts[f.severity]++;
-    const rows = list.map((f) => `<tr class="${f.severity}"><td data-v="${f.row}">${f.row}</td><td>${esc(f.name)}</td><td data-v="${f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2}"><span class="sev ${f.severity}">${esc(severityLabel(f.severity))}</span></td><td>${esc(f.rule)}</td><td>${esc(tr(f.message))}</td><td>${esc((f.related ?? []).map(relatedText).join(en ? '; ' : '；'))}</td><td>${esc(f.fix ? tr(f.fix) : '')}</td></tr>`).join('\n');
-    return `<section><h2>${esc(township)} <small>${L('错误', 'errors')} ${counts.error} · ${L('警告', 'warnings')} ${counts.warning} · ${L('提示', 'infos')} ${counts.info}</small></h2>
-<table class="sortable"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>
-${rows}
-</tbody></table></section>`;
-  }).join('\n');
+  const row = (f: Finding) => `<tr class="${f.severity}"><td data-v="${f.row}">${f.row}</td><td>${esc(f.name)}</td><td data-v="${f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2}"><span class="sev ${f.severity}">${esc(severityLabel(f.severity))}</span></td><td>${esc(f.rule)}</td><td>${esc(tr(f.message))}</td><td>${esc((f.related ?? []).map(relatedText).join(en ? '; ' : '；'))}</td><td>${esc(f.fix ? tr(f.fix) : '')}</td></tr>`;
   const title = meta.title ?? L('地名审查报告', 'Place-name check report');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="${en ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -62,8 +64,18 @@ th{background:#f0f3f7;cursor:pointer;user-select:none}th:after{content:" ⇅";co
 <div class="summary"><span>${L('检查', 'Rows')} <b>${s.rows}</b></span><span>${L('错误', 'Errors')} <b style="color:#c62828">${s.errors}</b></span><span>${L('警告', 'Warnings')} <b style="color:#ef6c00">${s.warnings}</b></span><span>${L('提示', 'Infos')} <b style="color:#1565c0">${s.infos}</b></span></div>
 ${result.notes.map((n) => `<p class="note">${esc(tr(n))}</p>`).join('\n')}
 <input id="filter" type="search" placeholder="${esc(L('筛选：名称、规则或说明', 'Filter: name, rule or message'))}">
-${sections || `<p>${esc(L('没有发现问题。', 'No findings.'))}</p>`}
-<script>
+`;
+  for (const [township, list] of groups) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of list) counts[f.severity]++;
+    yield `<section><h2>${esc(township)} <small>${L('错误', 'errors')} ${counts.error} · ${L('警告', 'warnings')} ${counts.warning} · ${L('提示', 'infos')} ${counts.info}</small></h2>
+<table class="sortable"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>
+`;
+    for (let i = 0; i < list.length; i += ROWS_PER_CHUNK) yield list.slice(i, i + ROWS_PER_CHUNK).map(row).join('\n') + '\n';
+    yield '</tbody></table></section>\n';
+  }
+  if (!groups.size) yield `<p>${esc(L('没有发现问题。', 'No findings.'))}</p>\n`;
+  yield `<script>
 document.querySelectorAll('table.sortable th').forEach(function(th, col){th.addEventListener('click', function(){
   var tb = th.closest('table').tBodies[0]; var rows = Array.prototype.slice.call(tb.rows);
   var asc = th.dataset.asc !== '1'; th.dataset.asc = asc ? '1' : '0';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { tr } from '../../core/text.js';
 import { DIVISION_CODE_YEAR } from '../../divisions/divisions.js';
 import { csvReportChunks, jsonChunks } from '../../check/output/formats.js';
-import { toHtml } from '../../check/output/html.js';
+import { htmlChunks } from '../../check/output/html.js';
 import { toText } from '../../check/output/text.js';
 import { loadBoundaries } from '../../geo/boundaries.js';
 import { OFFSET_NOTICE, parseCrsOption } from '../../geo/crs.js';
@@ -57,7 +57,7 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   switch (o.format) {
     case 'json': out = jsonChunks(result); break;
     case 'csv': out = csvReportChunks(result); break;
-    case 'html': out = toHtml(result, { source, profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
+    case 'html': out = htmlChunks(result, { source, profile: profileName, divisionYear: DIVISION_CODE_YEAR }); break;
     default: out = toText(result, Boolean(o.verbose));
   }
   const code = result.summary.errors > 0 || (o.maxWarnings !== undefined && result.summary.warnings > Number(o.maxWarnings)) ? EXIT.findings : EXIT.ok;
