@@ -14,7 +14,7 @@ export interface AdminInfo {
   township?: string;
   village?: string;
   /** A problem with the area given (unknown, ambiguous, code not in the list) — reported by rule `admin-area`. */
-  issue?: { kind: 'unknown' | 'ambiguous' | 'code-unknown'; text: Text; candidates: string[] };
+  issue?: { kind: 'unknown' | 'ambiguous' | 'code-unknown'; text: Text; candidates: string[]; codes?: string[] };
 }
 
 const LEVEL_FIELDS = ['province', 'city', 'county', 'township', 'village'] as const;
@@ -105,6 +105,8 @@ function fromNames(names: (string | undefined)[]): AdminInfo {
       info.issue = {
         kind: 'ambiguous',
         candidates: list,
+        // Every candidate, for callers that can choose by context (existing names: the batch's own areas).
+        codes: cands.map((d) => d.code),
         text: txt(`「${name}」对应多个行政区划：${list.join('、')}；请补充上级名称或区划代码`, `"${name}" matches several divisions: ${list.join(', ')}; add the parent division or the code`),
       };
     }
@@ -187,6 +189,7 @@ function fromPath(path: string): AdminInfo {
       info.issue = {
         kind: 'ambiguous',
         candidates: list,
+        codes: found.map((d) => d.code),
         text: txt(`所属政区「${path}」中的「${rest.slice(0, used)}」对应多个行政区划：${list.join('、')}`, `"${rest.slice(0, used)}" in "${path}" matches several divisions: ${list.join(', ')}`),
       };
       return info;

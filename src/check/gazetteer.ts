@@ -92,6 +92,8 @@ export interface GazetteerStats {
   noArea: number;
   /** Of those, the ones kept to be compared with every scope of the batch (up to NO_AREA_LIMIT per file). */
   noAreaKept: number;
+  /** Rows whose area names several divisions, none of them the batch's (大王镇 of another province): not compared. */
+  elsewhere: number;
 }
 
 /** One row of an existing-name file, by column position. */
@@ -131,7 +133,7 @@ export async function loadGazetteers(
   const stats: GazetteerStats[] = [];
   for (const file of files) {
     const fileIdx = into.addFile(file);
-    const st: GazetteerStats = { file, read: 0, kept: 0, noArea: 0, noAreaKept: 0 };
+    const st: GazetteerStats = { file, read: 0, kept: 0, noArea: 0, noAreaKept: 0, elsewhere: 0 };
     const ext = extname(file).toLowerCase();
     if (CSV_EXTENSIONS.has(ext)) {
       await streamCsv(file, needs, resolver, into, fileIdx, st);
@@ -176,7 +178,20 @@ function keepRow(
   const full = withoutTrailingNote(normalizeName(name.trim()));
   if (!full) return;
   let code = rawCode ? normalizeAdminCode(rawCode) : undefined;
-  if (!code && fields && AREA_KEYS.some((k) => fields[k])) code = resolver.resolve(fields).code;
+  if (!code && fields && AREA_KEYS.some((k) => fields[k])) {
+    const info = resolver.resolve(fields);
+    code = info.code;
+    if (!code && info.issue?.codes) {
+      // A township named without its county (大王镇 is in several provinces): the batch's own areas decide. None of
+      // them: the name lies elsewhere and is not compared; several: it stays without an area.
+      const mine = info.issue.codes.filter((c) => needs.covers(c));
+      if (!mine.length) {
+        st.elsewhere++;
+        return;
+      }
+      if (mine.length === 1) code = mine[0];
+    }
+  }
   if (!code && !needs.everything) {
     // A list without areas (a township's own names, say) is still compared, with every scope of the batch, as long
     // as it is not a huge file that lacks the column.
@@ -198,7 +213,7 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
   const start = into.size;
   await inEachEncoding(file, (encoding) => streamRows(file, csvBatches(file, { encoding }), needs, resolver, into, fileIdx, st), () => {
     into.truncate(start);
-    st.read = st.kept = st.noArea = st.noAreaKept = 0;
+    st.read = st.kept = st.noArea = st.noAreaKept = st.elsewhere = 0;
   });
 }
 

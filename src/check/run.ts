@@ -139,8 +139,12 @@ async function locatedNear(records: readonly AnalyzedRecord[], profiles: Profile
 
 /** What became of one existing-name file's rows (names without an area: compared with every scope, or skipped). */
 function existingNote(st: GazetteerStats, noAreaCompared: boolean): Text {
-  const zh = `已有地名 ${st.file}：读入 ${st.read} 条，与本表同一范围的 ${st.kept} 条参与比较`;
-  const en = `existing names ${st.file}: ${st.read} read, ${st.kept} in this table's scopes compared`;
+  let zh = `已有地名 ${st.file}：读入 ${st.read} 条，与本表同一范围的 ${st.kept} 条参与比较`;
+  let en = `existing names ${st.file}: ${st.read} read, ${st.kept} in this table's scopes compared`;
+  if (st.elsewhere) {
+    zh += `；另有 ${st.elsewhere} 条只写了多处共用的政区名称（如不带县名的乡镇名），这些政区都不在本表范围内，未参与比较`;
+    en += `; ${st.elsewhere} more name only an area that several divisions share (a township without its county), none of them in this table's scopes: not compared`;
+  }
   if (!st.noArea) return txt(zh, en);
   const compared = noAreaCompared ? st.noAreaKept : 0;
   if (compared === st.noArea) {

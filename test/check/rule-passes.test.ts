@@ -71,4 +71,16 @@ describe('per-record rules in two passes', () => {
     expect(stats[0]).toMatchObject({ noArea: NO_AREA_LIMIT + 5, noAreaKept: NO_AREA_LIMIT, kept: 0 });
     expect(existing.size).toBe(NO_AREA_LIMIT);
   });
+
+  it('existing names placed by a township name that the batch does not hold are not compared, and the note says so', async () => {
+    const dir = tempDir();
+    const roads = join(dir, 'roads.csv');
+    const gazetteer = join(dir, 'existing.csv');
+    writeFileSync(roads, '名称,区划代码\n槐荫路,370523101\n幸福路,370523101\n');
+    writeFileSync(gazetteer, '标准名称,乡镇\n槐荫路,大王镇\n幸福路,城关镇\n');
+    const r = await runCheck(await readDataset(roads), { profiles: ['national'], gazetteers: [gazetteer] });
+    // 槐荫路: the batch's 大王镇 (hard); 幸福路 of some 城关镇: before, compared as a name without an area (a false warning).
+    expect(r.findings.filter((f) => f.rule === 'duplicate').map((f) => `${f.name} ${f.severity}`)).toEqual(['槐荫路 error']);
+    expect(r.notes.map((n) => n.zh).join('\n')).toContain('另有 1 条只写了多处共用的政区名称（如不带县名的乡镇名），这些政区都不在本表范围内，未参与比较');
+  });
 });
