@@ -559,23 +559,23 @@ function isDerived(p: { direction?: string; ordinal?: unknown; generic: string }
 function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined, dialectText?: string, unsure = false): Text {
   const d = describeOther(other);
   const label = scopeLabel(scope);
-  const sc = unsure ? txt(`可能${label.zh}`, `possibly ${label.en}`) : label;
-  if (kind === 'duplicate') return txt(`与${d.zh}重名（${sc.zh}内）`, `same name as ${d.en} (in ${sc.en})`);
+  const sc = unsure ? txt(`可能${label.zh}`, `possibly in ${label.en}`) : txt(label.zh, `in ${label.en}`);
+  if (kind === 'duplicate') return txt(`与${d.zh}重名（${sc.zh}内）`, `same name as ${d.en} (${sc.en})`);
   if (kind === 'homophone') {
     const py = rec.romanization?.plain ?? '';
-    return txt(`与${d.zh}同音（${py}，${sc.zh}内）`, `sounds the same as ${d.en} (${py}, in ${sc.en})`);
+    return txt(`与${d.zh}同音（${py}，${sc.zh}内）`, `sounds the same as ${d.en} (${py}, ${sc.en})`);
   }
   if (kind === 'specific-sound') {
     const py = rec.romanization?.plain ?? '';
     return txt(
       `与${d.zh}专名同音、通名同类（${py}，${sc.zh}内）`,
-      `its 专名 sounds the same as that of ${d.en}, under a generic of the same class (${py}, in ${sc.en})`,
+      `its 专名 sounds the same as that of ${d.en}, under a generic of the same class (${py}, ${sc.en})`,
     );
   }
   if (kind === 'dialect') {
-    return txt(`与${d.zh}方言读音相同（${dialectText ?? ''}，${sc.zh}内）`, `sounds the same as ${d.en} in the local dialect (${dialectText ?? ''}, in ${sc.en})`);
+    return txt(`与${d.zh}方言读音相同（${dialectText ?? ''}，${sc.zh}内）`, `sounds the same as ${d.en} in the local dialect (${dialectText ?? ''}, ${sc.en})`);
   }
-  return txt(`与${d.zh}实际上等同（${sc.zh}内），群众难以区分`, `effectively the same name as ${d.en} (in ${sc.en})`);
+  return txt(`与${d.zh}实际上等同（${sc.zh}内），群众难以区分`, `effectively the same name as ${d.en} (${sc.en})`);
 }
 
 /** What an existing name placed in an area coarser than the scope, or in none, says of its area; undefined otherwise. */

@@ -63,6 +63,7 @@ describe('per-record rules in two passes', () => {
     const r = await runCheck(ds, { profiles: ['national'], gazetteers: [gazetteer] });
     expect(r.findings.filter((f) => f.rule === 'duplicate').map((f) => `${f.name} ${f.severity}`)).toEqual(['槐荫路 warning']);
     expect(r.notes.map((n) => n.zh).join('\n')).toContain('2 条没有所属政区，已与本表各乡镇（范围）比较，结果降一级提示核实');
+    expect(r.findings.find((f) => f.rule === 'duplicate')?.message.en).toContain('(possibly in the same township)');
     const needs = new ScopeNeeds();
     needs.add('370523101');
     const many = join(dir, 'many.csv');
