@@ -61,6 +61,11 @@ export class ExistingNames {
    */
   located?: LocatedName[];
   /**
+   * Are the names without an area compared with every scope of the batch? Decided once by runCheck (which says so in
+   * its note, comparesNoArea); a library user who leaves it unset gets the same bound applied by the scan.
+   */
+  noAreaCompared?: boolean;
+  /**
    * Names in reading order, packed: the UTF-16 units of name k are units[start[k] .. start[k+1]) (`at[i]` maps a
    * store index to its place here after sortByScope). Five million strings would cost ~200 MB of heap and GC work.
    */

@@ -108,7 +108,9 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
         timing('existing names with geometry');
       }
     }
-    for (const st of loaded.stats) notes.push(existingNote(st, comparesNoArea(st.noAreaKept, needs.prefixes.size)));
+    // One decision for all files, which the scan follows and the notes report.
+    existing.noAreaCompared = comparesNoArea(loaded.stats.reduce((n, st) => n + st.noAreaKept, 0), needs.prefixes.size);
+    for (const st of loaded.stats) notes.push(existingNote(st, existing.noAreaCompared));
     run.setExisting(existing);
     run.recordRules('with-existing');
   } else {

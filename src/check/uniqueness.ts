@@ -408,10 +408,10 @@ function scanExisting(
     const cl = ex.codeLength(i);
     if (cl < maxLen && cl !== 1) (cl ? coarseEntries : noAreaEntries).push(i);
   }
-  // Names without an area meet every scope: skipped when that is too much work (runCheck's note says so).
+  // Names without an area meet every scope: skipped when that is too much work (as runCheck decided and noted).
   let scopes = 0;
   for (const byScope of index.values()) scopes = Math.max(scopes, byScope.size);
-  if (noAreaEntries.length && comparesNoArea(noAreaEntries.length, scopes)) coarseEntries.push(...noAreaEntries);
+  if (noAreaEntries.length && (ex.noAreaCompared ?? comparesNoArea(noAreaEntries.length, scopes))) coarseEntries.push(...noAreaEntries);
   if (coarseEntries.length) scanCoarseExisting(ex, coarseEntries, index, pairs, lists, tones, nearOptions, dialect, sounds);
 }
 

@@ -73,6 +73,28 @@ describe('per-record rules in two passes', () => {
     expect(existing.size).toBe(NO_AREA_LIMIT);
   });
 
+  it('one decision for names without an area in all files: the scan follows it and every note says it', async () => {
+    const dir = tempDir();
+    const roads = join(dir, 'roads.csv');
+    // 201 townships; 槐荫路 in the first.
+    writeFileSync(roads, `名称,区划代码\n槐荫路,370523100\n${Array.from({ length: 200 }, (_, k) => `路${k}号路,370523${String(101 + k)}`).join('\n')}\n`);
+    const files = [0, 1].map((k) => {
+      const f = join(dir, `existing-${k}.csv`);
+      writeFileSync(f, `标准名称\n槐荫路\n${Array.from({ length: 60_000 }, (_, i) => `甲${k}乙${i}路`).join('\n')}\n`);
+      return f;
+    });
+    const ds = await readDataset(roads);
+    // One file: 60,001 names × 201 scopes is within the bound: compared (one level lower).
+    const one = await runCheck(ds, { profiles: ['national'], gazetteers: [files[0]] });
+    expect(one.findings.filter((f) => f.rule === 'duplicate').map((f) => f.severity)).toEqual(['warning']);
+    // Two such files together exceed it: skipped, and both notes say so (each alone was within it).
+    const two = await runCheck(ds, { profiles: ['national'], gazetteers: files });
+    expect(two.findings.filter((f) => f.rule === 'duplicate')).toEqual([]);
+    const notes = two.notes.map((n) => n.zh).filter((n) => n.includes('没有所属政区'));
+    expect(notes).toHaveLength(2);
+    for (const n of notes) expect(n).toContain('60001 条没有所属政区，未参与比较');
+  }, 60_000);
+
   it('existing names placed by a township name that the batch does not hold are not compared, and the note says so', async () => {
     const dir = tempDir();
     const roads = join(dir, 'roads.csv');
