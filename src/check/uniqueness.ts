@@ -8,6 +8,7 @@ import { SCOPE_LEN, scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
 import { FNV_SEED, fnv, hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey } from './readingkey.js';
+import { oneRoad } from './segments.js';
 import { type ExistingSoundKeys, existingSoundKeys } from './existing-sound.js';
 import { soundKeyOf } from './analyze.js';
 import { type DialectTable, loadDialectTable } from './dialect.js';
@@ -190,7 +191,9 @@ export const uniquenessGroup: BatchGroup = {
       scanExisting(existing, index, coarse, pairs, lists, tones, near ? near.optionsFor(near.records[0]) : undefined, dialect, existingSoundKeys(any.orthography));
     }
 
-    // 4. Report, catalog order first.
+    // 4. Report, catalog order first. Rows of one name that adjoin are segments of one road, not duplicates.
+    const sameRoad = oneRoad(batchPairs(pairs.duplicate));
+    const segments = new Map<AnalyzedRecord, AnalyzedRecord[]>();
     const done = new Set<string>();
     const seen = new Set<string>();
     const reported = new Set<string>();
@@ -207,6 +210,12 @@ export const uniquenessGroup: BatchGroup = {
         seen.add(dir);
         done.add(`${kind}|${pk}`);
         reported.add(pk);
+        if (kind === 'duplicate' && 'row' in other && sameRoad(rec, other)) {
+          let l = segments.get(rec);
+          if (!l) segments.set(rec, (l = []));
+          l.push(other);
+          continue;
+        }
         const heard = kind === 'dialect' ? dialect?.key(exactKey(rec.full, lists)) : undefined;
         const scope = (ctx.optionsFor(rec) as { scope?: string }).scope;
         // An existing name placed only in a larger area may lie elsewhere in it: one level lower, and said so.
@@ -216,8 +225,20 @@ export const uniquenessGroup: BatchGroup = {
         ctx.report(rec, text, { related: [relatedOf(other)], soft: Boolean(unsure) });
       }
     }
+    for (const [rec, others] of segments) {
+      const rows = others.map((o) => o.row).sort((x, y) => x - y);
+      dup!.report(rec, txt(
+        `与本表第 ${rows.join('、')} 行同名，起止点相接，按同一道路的分段处理`,
+        `same name as row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}; they meet end to end and are taken as segments of one road`,
+      ), { related: others.map(relatedOf), severity: 'info' });
+    }
   },
 };
+
+/** The pairs of two batch rows. */
+function* batchPairs(pairs: readonly (readonly [AnalyzedRecord, Other])[]): Generator<readonly [AnalyzedRecord, AnalyzedRecord]> {
+  for (const [a, b] of pairs) if ('row' in b) yield [a, b];
+}
 
 /**
  * Records in order of their township code (file order within one): indexing them in this order fills one scope's

@@ -16,6 +16,22 @@ ruleTester(duplicate, {
     { name: '杏林巷', fields: T1, batch: ['杏林巷'], errors: [{ severity: 'error', message: '第 2 行', related: ['杏林巷'] }] },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101201' }], errors: [{ message: 'existing.csv', related: ['槐荫路'] }] },
     { name: '龍泉路', fields: T1, batch: ['龙泉路'], label: 'traditional form of the same name', errors: [{ related: ['龙泉路'] }] },
+    {
+      name: '杏林巷', fields: { ...T1, start: '东村', end: '中心街' }, batch: [{ name: '杏林巷', fields: { ...T1, start: '中心街', end: '西村' } }],
+      label: 'segments of one road (formats.md §1.1: one row per segment): they meet end to end, an info only',
+      errors: [{ severity: 'info', message: '按同一道路的分段处理', related: ['杏林巷'] }],
+    },
+    {
+      name: '杏林巷', fields: { ...T1, start: '东村', end: '中心街' }, batch: [{ name: '杏林巷', fields: { ...T1, start: '南村', end: '北村' } }],
+      label: 'same name, ends apart: two roads',
+      errors: [{ severity: 'error', message: '重名' }],
+    },
+    {
+      name: '杏林巷', fields: T1, geometry: 'LINESTRING (118.50 37.00, 118.51 37.00)',
+      batch: [{ name: '杏林巷', fields: T1, geometry: 'LINESTRING (118.5101 37.00, 118.52 37.00)' }],
+      label: 'segments by geometry: the ends meet within 30 m',
+      errors: [{ severity: 'info', message: '分段' }],
+    },
     { name: '槐荫路', fields: T1, options: { scope: 'county' }, batch: [{ name: '槐荫路', fields: T2 }], label: 'county scope (大名-style)', errors: [{}] },
     { name: '槐荫路', fields: T1, options: { scope: 'province' }, batch: [{ name: '槐荫路', fields: { admin_code: '370102001' } }], label: 'province scope: another county of the province', errors: [{}] },
     { name: '槐荫路', fields: { admin_code: '370523' }, batch: [{ name: '槐荫路', fields: T2 }], label: 'coarse area compared county-wide', errors: [{}] },

@@ -8,6 +8,10 @@ ruleTester(seriesOrder, {
     { name: '杏园一巷', fields: T, batch: ['杏园二巷', '杏园三巷'] },
     { name: '杏园三巷', fields: T, batch: ['杏园一巷', '杏园二巷'] },
     { name: '杏园三巷', fields: T, label: 'a lone member: earlier numbers may exist' },
+    {
+      name: '杏园二巷', fields: { ...T, start: '东村', end: '中心街' }, batch: [{ name: '杏园二巷', fields: { ...T, start: '中心街', end: '西村' } }, '杏园一巷'],
+      label: 'two segments of one road are one member, not a repeated ordinal',
+    },
     { name: '杏园三巷', fields: T, batch: ['杏园一巷'], existing: [{ name: '杏园二巷', adminCode: '370523101' }], label: 'the gap is an existing name' },
     { name: '杏园三巷', fields: T, batch: [{ name: '杏园一巷', fields: { admin_code: '370523102' } }], label: 'other township' },
     {
