@@ -6,18 +6,13 @@
  *
  * Skipped when /usr/bin/chromium is absent, unless DIMING_REQUIRE_CHROMIUM=1 (CI: .ci/suites/chromium.sh).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, tempDir } from '../helpers.js';
-
-const CHROMIUM = process.env.DIMING_CHROMIUM || '/usr/bin/chromium';
-const REQUIRED = process.env.DIMING_REQUIRE_CHROMIUM === '1';
-const HAVE = existsSync(CHROMIUM);
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { HAVE, REQUIRED, type WatchedPage, openWatchedPage } from './browser.js';
 
 /** Twelve rows in two townships of 广饶县: duplicates (rows 1, 2, 11), foreign and exaggerating names, a hostile name. */
 const ROWS = [
@@ -27,30 +22,21 @@ const ROWS = [
 ];
 
 describe.skipIf(!HAVE && !REQUIRED)('check report (diming check -f html) in headless Chromium', () => {
-  let context: BrowserContext | undefined;
+  let browser: WatchedPage | undefined;
   let page: Page;
-  let userDataDir = '';
-  const requests: string[] = [];
-  const problems: string[] = [];
+  let requests: string[] = [];
+  let problems: string[] = [];
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    if (!HAVE) throw new Error(`DIMING_REQUIRE_CHROMIUM=1 but ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`);
     const dir = tempDir('diming-check-html-');
     const csv = join(dir, 'roads.csv');
     writeFileSync(csv, ['名称,省,市,县,乡镇', ...ROWS.map(([n, t]) => `"${n}",山东省,东营市,广饶县,${t}`)].join('\n') + '\n');
     const out = join(dir, 'report.html');
     const r = run(['check', csv, '-f', 'html', '-o', out]);
     expect(r.code, r.stderr).toBe(1);
-    const { chromium } = await import('playwright-core');
-    userDataDir = mkdtempSync(join(tmpdir(), 'diming-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1400, height: 900 } });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('request', (req) => requests.push(req.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    browser = await openWatchedPage({ width: 1400, height: 900 });
+    ({ page, requests, problems } = browser);
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -59,8 +45,7 @@ describe.skipIf(!HAVE && !REQUIRED)('check report (diming check -f html) in head
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   const rowsOf = (section: number) =>

@@ -6,21 +6,17 @@
  *
  * Skipped when /usr/bin/chromium is absent, unless DIMING_REQUIRE_CHROMIUM=1 (CI: .ci/suites/chromium.sh).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_COLORS, renderReviewPage } from '../../src/report/review.js';
 import { run, tempDir } from '../helpers.js';
 import { SAMPLE } from '../cli/sample-network.js';
+import { HAVE, REQUIRED, type WatchedPage, openWatchedPage } from './browser.js';
 
-const CHROMIUM = process.env.DIMING_CHROMIUM || '/usr/bin/chromium';
-const REQUIRED = process.env.DIMING_REQUIRE_CHROMIUM === '1';
-const HAVE = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/report/', import.meta.url));
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 type View = { x: number; y: number; w: number; h: number };
 
@@ -40,17 +36,15 @@ function today(): string {
 }
 
 describe.skipIf(!HAVE && !REQUIRED)('review page (report.html) in headless Chromium', () => {
-  let context: BrowserContext | undefined;
+  let browser: WatchedPage | undefined;
   let page: Page;
-  let userDataDir = '';
   let dir = '';
-  const requests: string[] = [];
-  const problems: string[] = [];
+  let requests: string[] = [];
+  let problems: string[] = [];
   /** Worst severity per data row, from check.json (0 error … 3 none). */
   const worst = new Map<number, number>();
 
   beforeAll(async () => {
-    if (!HAVE) throw new Error(`DIMING_REQUIRE_CHROMIUM=1 but ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`);
     dir = join(tempDir('diming-report-'), 'out');
     // Deadline reminders off, so that roads without findings (green) are on the map too.
     const r = run(['run', SAMPLE, '-o', dir, '--authority', '广饶县人民政府', '--date', today(), '--rule', 'filing-deadline=off', '--rule', 'announce-deadline=off', '--boundaries', join(dirname(SAMPLE), 'dawang-boundary.geojson')]);
@@ -58,15 +52,8 @@ describe.skipIf(!HAVE && !REQUIRED)('review page (report.html) in headless Chrom
     const check = JSON.parse(readFileSync(join(dir, 'check.json'), 'utf8')) as { findings: { row: number; severity: string }[] };
     for (const row of Array.from({ length: 41 }, (_, i) => i + 1)) worst.set(row, 3);
     for (const f of check.findings) worst.set(f.row, Math.min(worst.get(f.row)!, { error: 0, warning: 1, info: 2 }[f.severity]!));
-    const { chromium } = await import('playwright-core');
-    userDataDir = mkdtempSync(join(tmpdir(), 'diming-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1400, height: 860 } });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('request', (req) => requests.push(req.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    browser = await openWatchedPage({ width: 1400, height: 860 });
+    ({ page, requests, problems } = browser);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.goto(pathToFileURL(join(dir, 'report.html')).href);
     await page.waitForSelector('html[data-map-ready="1"]');
@@ -74,8 +61,7 @@ describe.skipIf(!HAVE && !REQUIRED)('review page (report.html) in headless Chrom
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it('loads with no network request and no script error', () => {
@@ -190,7 +176,7 @@ describe.skipIf(!HAVE && !REQUIRED)('review page (report.html) in headless Chrom
       [{ row: 1, id: '"><b>1', name: evil, lines: [[[118.5, 37.0], [118.51, 37.0]]] }],
       { source: evil, profile: 'national', divisionYear: 2023 },
     );
-    const p = await context!.newPage();
+    const p = await browser!.context.newPage();
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.setContent(html);
