@@ -7,6 +7,11 @@ import { contentText, divisionHits, findWords, inside, provinceOf, spansOf, town
 const SMALL_TYPES = new Set(['road', 'structure', 'area']);
 /** localUse above this: the feature's name is a common element of local names (黄山, 长江, 泰山): soft case. */
 const COMMON_LOCAL_USE = 20;
+/**
+ * Landform words that make a division name part of a local feature's name (罗山垭 is a pass on a hill called 罗山, in
+ * 丹江口, not 河南's 罗山县): such a hit is the soft case, to be checked, not a name taken from elsewhere.
+ */
+const LANDFORM_AFTER = new Set(Array.from('垭坳沟岭坡峪洼冲坪嘴咀岗梁峁塬坎坝滩湾垄畈'));
 
 const LEVEL_ZH: Record<number, string> = { 1: '省级', 2: '地级', 3: '县级' };
 
@@ -109,12 +114,13 @@ export const outOfArea: Rule<Options> = {
       const f = rec.record.fields;
       const ownNames = [f.village, f.township, rec.admin.village, rec.admin.township];
       if (ownNames.some((n) => n && n.includes(h.word))) continue;
+      const soft = info.common || LANDFORM_AFTER.has(text.charAt(h.end));
       const already = elsewhere.find((e) => e.word === h.word);
       if (already) {
-        already.soft &&= info.common;
+        already.soft &&= soft;
         continue;
       }
-      elsewhere.push({ word: h.word, soft: info.common, what: info.what });
+      elsewhere.push({ word: h.word, soft, what: info.what });
     }
     for (const s of settingHits) {
       // Found in the division list as this area's name already, or inside a longer own name: reported once.

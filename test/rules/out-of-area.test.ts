@@ -23,6 +23,11 @@ ruleTester(outOfArea, {
     { name: '黄山路', fields: HEBEI, errors: [{ message: '黄山' }] },
     { name: '北京路', fields: SHANDONG, errors: [{ severity: 'warning', message: '北京' }] },
     { name: '杭州路', fields: SHANDONG, errors: [{ severity: 'warning', message: '杭州' }] },
+    {
+      name: '罗山垭路', fields: { admin_code: '420381' }, label: 'a division name before a landform word (垭): a local feature, soft (丹江口, approved)',
+      errors: [{ severity: 'info', soft: true, message: '罗山' }],
+    },
+    { name: '罗山路', fields: { admin_code: '420381' }, label: 'the same name alone: a warning', errors: [{ severity: 'warning', message: '罗山' }] },
     { name: '峨眉山路', fields: SHANDONG, errors: [{ severity: 'warning', message: '峨眉山' }] },
     { name: '广饶路', fields: SHANDONG, label: '小地冠大名: soft', errors: [{ severity: 'info', soft: true, message: '小地冠大名' }] },
     { name: '东营路', fields: SHANDONG, errors: [{ severity: 'info', soft: true }] },
