@@ -8,7 +8,8 @@ const PROMO_ZHI = ['之光', '之星', '之窗', '之心', '之巅', '之城', '
 const STRONG_MEASURES = ['克拉', '哩', '瓶', '杯', '碗', '栋', '吨', '斤', '件', '盒', '箱', '碟', '罐', '袋', '克'];
 /** Measure words that do occur in place words (五斗, 三尺, 十亩): odd only with another numeral + measure. */
 const WEAK_MEASURES = ['斗', '升', '尺', '丈', '亩', '两', '寸', '分', '担'];
-const NUMERALS = '一二三四五六七八九十百千万两半壹贰叁肆伍陆柒捌玖拾佰仟';
+/** Arabic digits too: the criteria's own examples are 24克拉 and 8哩岛 (han-only reports the digits themselves). */
+const NUMERALS = '一二三四五六七八九十百千万两半壹贰叁肆伍陆柒捌玖拾佰仟0123456789';
 
 function measureRuns(s: string): { text: string; strong: boolean }[] {
   const out: { text: string; strong: boolean }[] = [];
