@@ -38,6 +38,9 @@ function provinceWords(): WordSet<{ code: string; full: boolean }> {
   return ws;
 }
 
+/** 一号/壹号 at the end of a name, or before 院/公馆/府/楼/大厦 there. */
+const NUMBER_ONE_RE = /([一壹]号)(?:院|公馆|府|楼|大厦)?$/;
+
 /** 国家 in 卫国家园, 建国家属: the 国 ends the word before; 一品红 is a flower. */
 function falseHit(text: string, h: Hit): boolean {
   if (h.word === '一品') return text.startsWith('红', h.end);
@@ -84,6 +87,12 @@ export const exaggeration: Rule<Options> = {
       if (inside(allow, h.index, h.end)) continue;
       if (h.value.full) add(approved ? soft : hard, h.word);
       else if (h.value.code === prov || (h.value.code === '11' && prov !== '11')) add(soft, h.word);
+    }
+    // "No. 1" closing the name of an estate or building claims first rank (广东 2019 list, 大: 领江一号, 琶洲一号,
+    // 万科府前一号); a road's 一号 is a number (bare-number).
+    if (rec.type !== 'road') {
+      const no1 = NUMBER_ONE_RE.exec(rec.full);
+      if (no1 && !inside(spansOf(ctx.options.allow, rec.full), no1.index, no1.index + 2)) add(soft, no1[1]);
     }
     if (hard.length) {
       ctx.report(txt(`含有夸大的词语「${hard.join('」「')}」，与道路的实际规模、地位不符`, `contains the exaggerating word${hard.length > 1 ? 's' : ''} ${hard.map((w) => `"${w}"`).join(', ')}`));
