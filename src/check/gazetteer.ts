@@ -120,8 +120,8 @@ function sizeOf(file: string): number {
 }
 
 /**
- * Read existing standard names (--gazetteer, repeatable): CSV/TSV streamed in constant memory, XLSX and geometry
- * files through the common readers. Column aliases as for proposal tables, plus the 国家地名信息库 field names.
+ * Read existing standard names (--gazetteer, repeatable): CSV/TSV and large XLSX streamed in constant memory, smaller
+ * XLSX and geometry files through the common readers (which hold the whole file). Column aliases as for proposal tables, plus the 国家地名信息库 field names.
  */
 export async function loadGazetteers(
   files: readonly string[],
