@@ -145,7 +145,8 @@ function existingNote(st: GazetteerStats, noAreaCompared: boolean): Text {
   let en = `existing names ${st.file}: ${st.read} read, ${st.kept} in this table's scopes compared`;
   if (st.elsewhere) {
     zh += `；另有 ${st.elsewhere} 条只写了多处共用的政区名称（如不带县名的乡镇名），这些政区都不在本表范围内，未参与比较`;
-    en += `; ${st.elsewhere} more name only an area that several divisions share (a township without its county), none of them in this table's scopes: not compared`;
+    const many = st.elsewhere > 1;
+    en += `; ${st.elsewhere} more row${many ? 's' : ''} name${many ? '' : 's'} only an area that several divisions share (a township without its county), none of them in this table's scopes: not compared`;
   }
   if (!st.noArea) return txt(zh, en);
   const compared = noAreaCompared ? st.noAreaKept : 0;
