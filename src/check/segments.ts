@@ -2,7 +2,7 @@ import type { AnalyzedRecord } from '../rules/types.js';
 import { offsetMeters } from '../rules/util/geo.js';
 
 /** Ends of two segments this close meet (digitising leaves small gaps at a junction). */
-export const MEET_METERS = 30;
+const MEET_METERS = 30;
 
 function place(s: string | undefined): string | undefined {
   const t = s?.normalize('NFKC').replace(/\s+/g, '');
@@ -52,4 +52,9 @@ export function oneRoad(pairs: Iterable<readonly [AnalyzedRecord, AnalyzedRecord
     if (ra !== rb) parent.set(ra, rb);
   }
   return (a, b) => parent.size > 0 && find(a) === find(b);
+}
+
+/** oneRoad over every two of these rows that share a name. */
+export function oneRoadAmong(records: readonly AnalyzedRecord[]): (a: AnalyzedRecord, b: AnalyzedRecord) => boolean {
+  return oneRoad(records.flatMap((a) => records.filter((b) => b !== a && b.full === a.full).map((b) => [a, b] as const)));
 }

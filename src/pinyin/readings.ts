@@ -49,6 +49,8 @@ export class ReadingDictionary {
 
   /** Character rules bound to a region, and the first characters of region-bound entries. */
   private readonly regionalChars = new Set<string>();
+  /** charReadings' table, made on first use and dropped when an entry is added. */
+  private readingsByChar: Map<string, Set<string>> | undefined;
   private readonly regionalFirst = new Set<string>();
   private regionalMaxLen = 0;
 
@@ -123,8 +125,6 @@ export class ReadingDictionary {
   has(name: string): boolean {
     return this.byName.has(name);
   }
-
-  private readingsByChar: Map<string, Set<string>> | undefined;
 
   /**
    * Every reading this dictionary gives one character (place names, settled words, character rules), tone-marked:

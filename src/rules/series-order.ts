@@ -3,7 +3,7 @@ import { txt } from '../core/text.js';
 import { mayEndInOrdinal, parseName } from '../name/parse.js';
 import type { AnalyzedRecord, Related, Rule } from './types.js';
 import { centroid, lonLatLine, offsetMeters } from './util/geo.js';
-import { oneRoad } from '../check/segments.js';
+import { oneRoadAmong } from '../check/segments.js';
 
 interface Options {
   maxOrdinal: number | null;
@@ -159,8 +159,7 @@ export const seriesOrder: Rule<Options> = {
       for (const [v, all] of byValue) {
         if (all.length < 2) continue;
         // Rows of one name that adjoin are segments of one road (check/segments.ts): one member, not a repeat.
-        const batch = all.filter((m) => m.rec).map((m) => m.rec!);
-        const sameRoad = oneRoad(batch.flatMap((a) => batch.filter((b) => b !== a && b.full === a.full).map((b) => [a, b] as const)));
+        const sameRoad = oneRoadAmong(all.flatMap((m) => (m.rec ? [m.rec] : [])));
         const ms = all.filter((m, i) => !m.rec || !all.slice(0, i).some((k) => k.rec && k.rec.full === m.rec!.full && sameRoad(k.rec, m.rec!)));
         if (ms.length < 2) continue;
         for (const m of ms) {

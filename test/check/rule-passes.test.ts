@@ -15,6 +15,19 @@ import { tempDir } from '../helpers.js';
  * runCheck runs the per-record rules in two passes around reading the existing names (in another thread for large
  * files): first those that do not ask about existing names, then those that do (meta.existingNames).
  */
+/** A batch table and existing-name files, written to a fresh folder. */
+function writeTables(roadsCsv: string, ...existingCsv: string[]): { dir: string; roads: string; gazetteers: string[] } {
+  const dir = tempDir('diming-passes-');
+  const roads = join(dir, 'roads.csv');
+  writeFileSync(roads, roadsCsv);
+  const gazetteers = existingCsv.map((text, k) => {
+    const file = join(dir, `existing-${k}.csv`);
+    writeFileSync(file, text);
+    return file;
+  });
+  return { dir, roads, gazetteers };
+}
+
 describe('per-record rules in two passes', () => {
   it('exactly the rules that ask isExistingName say so in their metadata', () => {
     for (const rule of RULES.values()) {
@@ -34,11 +47,7 @@ describe('per-record rules in two passes', () => {
   });
 
   it('two passes around the existing names find what one pass with them finds', async () => {
-    const dir = tempDir('diming-passes-');
-    const roads = join(dir, 'roads.csv');
-    const gazetteer = join(dir, 'existing.csv');
-    writeFileSync(roads, '名称,区划代码\n幸福东路,370523101\n和平东路,370523101\n槐荫路,370523101\n');
-    writeFileSync(gazetteer, '标准名称,区划代码\n幸福路,370523101\n槐荫路,370523101\n');
+    const { roads, gazetteers: [gazetteer] } = writeTables('名称,区划代码\n幸福东路,370523101\n和平东路,370523101\n槐荫路,370523101\n', '标准名称,区划代码\n幸福路,370523101\n槐荫路,370523101\n');
     const ds = await readDataset(roads);
     const profiles = [loadProfile('national', RULES)];
     const analysis = analyzeDataset(ds, { profiles });
@@ -54,13 +63,8 @@ describe('per-record rules in two passes', () => {
   });
 
   it('existing names without an area are kept (up to a limit per file), compared with every scope, and the note says so', async () => {
-    const dir = tempDir();
-    const roads = join(dir, 'roads.csv');
-    const gazetteer = join(dir, 'existing.csv');
-    writeFileSync(roads, '名称,区划代码\n槐荫路,370523101\n幸福路,370523102\n');
-    writeFileSync(gazetteer, '标准名称\n槐荫路\n和平路\n');
-    const ds = await readDataset(roads);
-    const r = await runCheck(ds, { profiles: ['national'], gazetteers: [gazetteer] });
+    const { dir, roads, gazetteers } = writeTables('名称,区划代码\n槐荫路,370523101\n幸福路,370523102\n', '标准名称\n槐荫路\n和平路\n');
+    const r = await runCheck(await readDataset(roads), { profiles: ['national'], gazetteers });
     expect(r.findings.filter((f) => f.rule === 'duplicate').map((f) => `${f.name} ${f.severity}`)).toEqual(['槐荫路 warning']);
     expect(r.notes.map((n) => n.zh).join('\n')).toContain('2 条没有所属政区，已与本表各乡镇（范围）比较，结果降一级提示核实');
     expect(r.findings.find((f) => f.rule === 'duplicate')?.message.en).toContain('(possibly in the same township)');
@@ -74,15 +78,11 @@ describe('per-record rules in two passes', () => {
   });
 
   it('one decision for names without an area in all files: the scan follows it and every note says it', async () => {
-    const dir = tempDir();
-    const roads = join(dir, 'roads.csv');
-    // 201 townships; 槐荫路 in the first.
-    writeFileSync(roads, `名称,区划代码\n槐荫路,370523100\n${Array.from({ length: 200 }, (_, k) => `路${k}号路,370523${String(101 + k)}`).join('\n')}\n`);
-    const files = [0, 1].map((k) => {
-      const f = join(dir, `existing-${k}.csv`);
-      writeFileSync(f, `标准名称\n槐荫路\n${Array.from({ length: 60_000 }, (_, i) => `甲${k}乙${i}路`).join('\n')}\n`);
-      return f;
-    });
+    // 201 townships, 槐荫路 in the first; two files of 60,001 names without an area.
+    const { roads, gazetteers: files } = writeTables(
+      `名称,区划代码\n槐荫路,370523100\n${Array.from({ length: 200 }, (_, k) => `路${k}号路,370523${String(101 + k)}`).join('\n')}\n`,
+      ...[0, 1].map((k) => `标准名称\n槐荫路\n${Array.from({ length: 60_000 }, (_, i) => `甲${k}乙${i}路`).join('\n')}\n`),
+    );
     const ds = await readDataset(roads);
     // One file: 60,001 names × 201 scopes is within the bound: compared (one level lower).
     const one = await runCheck(ds, { profiles: ['national'], gazetteers: [files[0]] });
@@ -96,12 +96,8 @@ describe('per-record rules in two passes', () => {
   }, 60_000);
 
   it('existing names placed by a township name that the batch does not hold are not compared, and the note says so', async () => {
-    const dir = tempDir();
-    const roads = join(dir, 'roads.csv');
-    const gazetteer = join(dir, 'existing.csv');
-    writeFileSync(roads, '名称,区划代码\n槐荫路,370523101\n幸福路,370523101\n');
-    writeFileSync(gazetteer, '标准名称,乡镇\n槐荫路,大王镇\n幸福路,城关镇\n');
-    const r = await runCheck(await readDataset(roads), { profiles: ['national'], gazetteers: [gazetteer] });
+    const { roads, gazetteers } = writeTables('名称,区划代码\n槐荫路,370523101\n幸福路,370523101\n', '标准名称,乡镇\n槐荫路,大王镇\n幸福路,城关镇\n');
+    const r = await runCheck(await readDataset(roads), { profiles: ['national'], gazetteers });
     // 槐荫路: the batch's 大王镇 (hard); 幸福路 of some 城关镇: before, compared as a name without an area (a false warning).
     expect(r.findings.filter((f) => f.rule === 'duplicate').map((f) => `${f.name} ${f.severity}`)).toEqual(['槐荫路 error']);
     expect(r.notes.map((n) => n.zh).join('\n')).toContain('另有 1 条只写了多处共用的政区名称（如不带县名的乡镇名），这些政区都不在本表范围内，未参与比较');
