@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { DimingError, inputError } from '../../core/errors.js';
 import { txt } from '../../core/text.js';
+import { readInput } from '../dataset.js';
 import type { CsvRecord } from '../../geo/csvstream.js';
 import { cellText, damagedWorkbook } from './xlsx.js';
 
@@ -14,16 +15,9 @@ const BATCH = 2048;
  */
 export async function* xlsxBatches(file: string): AsyncGenerator<CsvRecord[]> {
   // The compressed file is small beside what it inflates to; a zip bomb is refused from its stated sizes first.
-  let buf: Buffer;
-  try {
-    buf = await readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw inputError(txt('找不到文件', 'file not found'), { file }, txt('请检查文件名和路径。', 'Check the file name and path.'), e);
-    throw e;
-  }
+  const buf = await readInput(file);
   await (await import('../../geo/zip.js')).assertZipStatedSize(buf, file);
   const ExcelJS = (await import('exceljs')).default;
-  const { Readable } = await import('node:stream');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
     styles: 'cache', // dates come as Date objects, as in the full reader
