@@ -5,9 +5,11 @@ import { inputError } from '../core/errors.js';
 import type { FieldKey, RecordFields } from '../core/record.js';
 import { txt } from '../core/text.js';
 import { normalizeAdminCode } from '../divisions/region.js';
-import { matchHeader } from '../io/columns.js';
+import { aliasRank, matchHeader } from '../io/columns.js';
+import { cellText, noNameColumn } from '../io/dataset.js';
 import { readAnyDataset } from '../io/read-any.js';
-import { type CsvRecord, csvBatches, NotUtf8 } from '../geo/csvstream.js';
+import { type CsvRecord, csvBatches } from '../geo/csvstream.js';
+import { NotUtf8 } from '../io/text-chunks.js';
 import { normalizeName } from '../name/normalize.js';
 import type { AdminResolver } from './admin.js';
 import { ExistingNames } from './existing.js';
@@ -120,8 +122,8 @@ function sizeOf(file: string): number {
 }
 
 /**
- * Read existing standard names (--gazetteer, repeatable): CSV/TSV and large XLSX streamed in constant memory, smaller
- * XLSX and geometry files through the common readers (which hold the whole file). Column aliases as for proposal tables, plus the 国家地名信息库 field names.
+ * Read existing standard names (--gazetteer, repeatable): CSV/TSV, GeoJSON, Shapefile attributes and large XLSX streamed
+ * in constant memory; smaller XLSX and KML through the common readers (which hold the whole file). Column aliases as for proposal tables, plus the 国家地名信息库 field names.
  */
 export async function loadGazetteers(
   files: readonly string[],
@@ -139,9 +141,12 @@ export async function loadGazetteers(
       await streamCsv(file, needs, resolver, into, fileIdx, st);
     } else if (ext === '.xlsx' && sizeOf(file) >= (opts.xlsxStreamBytes ?? XLSX_STREAM_BYTES)) {
       await streamRows(file, xlsxBatches(file), needs, resolver, into, fileIdx, st);
+    } else if (GEOJSON_EXTENSIONS.has(ext)) {
+      await streamGeoJson(file, needs, resolver, into, fileIdx, st);
+    } else if (ext === '.shp' || ext === '.zip') {
+      await streamShapefile(file, needs, resolver, into, fileIdx, st);
     } else {
-      const ds = await readAnyDataset(file, { requireName: true });
-      for (const r of ds.records) keepRow(r.name, r.fields.admin_code, r.fields.type, r.fields, r.line ?? r.row + 1, needs, resolver, into, fileIdx, st);
+      await readWhole(file, needs, resolver, into, fileIdx, st);
     }
     stats.push(st);
   }
@@ -219,24 +224,92 @@ async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolve
 
 /** Keep the rows of a table file (streamOnce) that the batch needs. */
 function streamRows(file: string, batches: AsyncIterable<CsvRecord[]>, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
-  return streamOnce(file, batches, (cells, r, line) => {
-    const name = cells[r.name];
-    if (!name) return;
-    if (name.length > 32767) {
-      // Excel's cell limit, as for proposal tables: a damaged file (lost quotes or line ends), not a name.
-      throw inputError(
-        txt(`名称单元格有 ${name.length} 个字符，超过单元格的上限 32767 个字符`, `the name cell has ${name.length} characters, more than the 32767 a cell can hold`),
-        { file, line },
-        txt('文件可能已损坏（如引号或换行符丢失）；请检查该行，或重新导出文件。', 'The file may be damaged (lost quotes or line ends); check that row or export the file again.'),
-      );
-    }
-    let fields: RecordFields | undefined;
-    if (r.area.length && (r.code < 0 || !cells[r.code])) {
-      fields = {};
-      for (const a of r.area) if (cells[a.index]) fields[a.key] = cells[a.index];
-    }
-    keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
-  });
+  return streamOnce(file, batches, (cells, r, line) => keepCells(cells, r, line, file, needs, resolver, into, fileIdx, st));
+}
+
+/** One row of cells under a known header: kept (keepRow) when it has a name. */
+function keepCells(cells: readonly string[], r: RowReader, line: number, file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): void {
+  const name = cells[r.name];
+  if (!name) return;
+  if (name.length > 32767) {
+    // Excel's cell limit, as for proposal tables: a damaged file (lost quotes or line ends), not a name.
+    throw inputError(
+      txt(`名称单元格有 ${name.length} 个字符，超过单元格的上限 32767 个字符`, `the name cell has ${name.length} characters, more than the 32767 a cell can hold`),
+      { file, line },
+      txt('文件可能已损坏（如引号或换行符丢失）；请检查该行，或重新导出文件。', 'The file may be damaged (lost quotes or line ends); check that row or export the file again.'),
+    );
+  }
+  let fields: RecordFields | undefined;
+  if (r.area.length && (r.code < 0 || !cells[r.code])) {
+    fields = {};
+    for (const a of r.area) if (cells[a.index]) fields[a.key] = cells[a.index];
+  }
+  keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
+}
+
+/**
+ * Keep the features of a GeoJSON file that the batch needs, streamed (geoJsonFeatureBatches). Properties are matched
+ * as a table's header, once for each set of keys. A root that is not a FeatureCollection is read whole.
+ */
+async function streamGeoJson(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+  const start = into.size;
+  const restart = () => {
+    into.truncate(start);
+    st.read = st.kept = st.noArea = st.noAreaKept = st.elsewhere = 0;
+  };
+  const { geoJsonFeatureBatches, NotACollection } = await import('../io/readers/geojson-stream.js');
+  try {
+    await inEachEncoding(file, async (encoding) => {
+      const readers = new Map<string, RowReader>();
+      const keys = new Set<string>();
+      let features = 0;
+      let named = false;
+      for await (const batch of geoJsonFeatureBatches(file, { encoding })) {
+        for (const { feature, row } of batch) {
+          features++;
+          const props = feature.properties;
+          if (!props) continue;
+          const own = Object.keys(props);
+          const sig = own.join('\u0000');
+          let r = readers.get(sig);
+          if (!r) {
+            r = rowReader(own);
+            // Registers have one set of keys, or a few; a file with ever-new keys is matched feature by feature.
+            if (readers.size < 1000) readers.set(sig, r);
+            named ||= r.name >= 0;
+            for (const k of own) if (keys.size <= 30) keys.add(k);
+          }
+          if (r.name < 0) continue;
+          keepCells(own.map((k) => cellText(props[k])), r, row, file, needs, resolver, into, fileIdx, st);
+        }
+      }
+      if (!features) throw inputError(txt('文件中没有要素', 'the file contains no features'), { file }, txt('请检查 --gazetteer 是否选错了文件。', 'Check that --gazetteer names the right file.'));
+      if (!named) throw noNameColumn({ file }, [...keys]);
+    }, restart);
+  } catch (e) {
+    if (!(e instanceof NotACollection)) throw e;
+    restart();
+    await readWhole(file, needs, resolver, into, fileIdx, st);
+  }
+}
+
+/** Keep the records of a shapefile's .dbf that the batch needs, read a batch at a time; the shapes are not read. */
+async function streamShapefile(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+  const { shapefileAttributes } = await import('../io/readers/shapefile.js');
+  const dbf = await shapefileAttributes(file);
+  try {
+    const r = rowReader(dbf.headers);
+    if (r.name < 0) throw noNameColumn({ file: dbf.file }, dbf.headers);
+    for await (const batch of dbf.batches) for (const rec of batch) keepCells(rec.cells, r, rec.line, file, needs, resolver, into, fileIdx, st);
+  } finally {
+    await dbf.close();
+  }
+}
+
+/** A file read through the common readers (which hold it whole). */
+async function readWhole(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+  const ds = await readAnyDataset(file, { requireName: true });
+  for (const r of ds.records) keepRow(r.name, r.fields.admin_code, r.fields.type, r.fields, r.line ?? r.row + 1, needs, resolver, into, fileIdx, st);
 }
 
 /**
@@ -250,6 +323,7 @@ export async function checkGazetteerHeaders(files: readonly string[]): Promise<v
 }
 
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const GEOJSON_EXTENSIONS = new Set(['.geojson', '.geojsonl', '.geojsons', '.json']);
 
 /** Run `attempt` as UTF-8, and again as GB18030 when the file turns out not to be UTF-8 (after `restart`). */
 async function inEachEncoding(file: string, attempt: (encoding: string | undefined) => Promise<void>, restart?: () => void): Promise<void> {
@@ -291,14 +365,7 @@ async function streamOnce(file: string, batches: AsyncIterable<CsvRecord[]>, row
     head.push(rec);
     const found = findHeader(head);
     if (found !== undefined) {
-      const cols = head[found].cells.map((h, i) => ({ key: matchHeader(h, i).key, index: i }));
-      const at = (k: FieldKey) => cols.find((c) => c.key === k)?.index ?? -1;
-      reader = {
-        name: at('name'),
-        code: at('admin_code'),
-        type: at('type'),
-        area: cols.filter((c): c is { key: FieldKey; index: number } => Boolean(c.key && AREA_KEYS.includes(c.key) && c.key !== 'admin_code')),
-      };
+      reader = rowReader(head[found].cells);
       if (headerOnly) return;
       for (const r of head.slice(found + 1)) row(r.cells, reader, r.line);
       continue;
@@ -322,6 +389,28 @@ async function streamOnce(file: string, batches: AsyncIterable<CsvRecord[]>, row
       txt(`第一行的内容：${head[0].cells.slice(0, 10).map((c) => c.slice(0, 30)).join('、')}。请把名称所在列的表头改为「名称」或「标准名称」。`, `First row: ${head[0].cells.slice(0, 10).map((c) => c.slice(0, 30)).join(', ')}. Name the column of names 名称 or 标准名称.`),
     );
   }
+}
+
+/**
+ * The columns of a header that the register is read by. Two headers of one field: the more specific alias wins, as
+ * when a table is read whole (datasetBelowHeader).
+ */
+function rowReader(header: readonly string[]): RowReader {
+  const best = new Map<FieldKey, { index: number; rank: number }>();
+  header.forEach((h, i) => {
+    const key = matchHeader(h, i).key;
+    if (!key) return;
+    const rank = aliasRank(h);
+    const had = best.get(key);
+    if (!had || rank < had.rank) best.set(key, { index: i, rank });
+  });
+  const at = (k: FieldKey) => best.get(k)?.index ?? -1;
+  return {
+    name: at('name'),
+    code: at('admin_code'),
+    type: at('type'),
+    area: [...best].filter(([k]) => AREA_KEYS.includes(k) && k !== 'admin_code').map(([key, c]) => ({ key, index: c.index })).sort((a, b) => a.index - b.index),
+  };
 }
 
 function findHeader(rows: { cells: string[] }[]): number | undefined {

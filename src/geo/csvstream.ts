@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { inputError } from '../core/errors.js';
 import { txt } from '../core/text.js';
-import { type TextEncoding, encodingFromLabel } from '../io/encoding.js';
+import type { TextEncoding } from '../io/encoding.js';
+import { type TextChunkOptions, textChunks } from '../io/text-chunks.js';
 import { detectDelimiter } from '../io/readers/csv.js';
 
 /**
@@ -163,20 +163,9 @@ export class CsvSplitter {
   }
 }
 
-/** Thrown when strict UTF-8 decoding fails mid-stream: re-read the file as GB18030. */
-export class NotUtf8 extends Error {
-  constructor() {
-    super('not UTF-8');
-    this.name = 'NotUtf8';
-  }
-}
-
-export interface CsvStreamOptions {
-  /** Force an encoding (utf-8, gbk …); detected otherwise. */
-  encoding?: string;
+/** Text options (encoding; chunkBytes: 64 KiB by default, as small batches keep converted features short-lived, which halves GC time), and the delimiter. */
+export interface CsvStreamOptions extends TextChunkOptions {
   delimiter?: string;
-  /** Read buffer size (default 64 KiB: small batches keep converted features short-lived, which halves GC time). */
-  chunkBytes?: number;
 }
 
 /**
@@ -185,77 +174,34 @@ export interface CsvStreamOptions {
  * `encoding: 'gb18030'`.
  */
 export async function* csvBatches(file: string, opts: CsvStreamOptions = {}, info: { encoding?: TextEncoding } = {}): AsyncGenerator<CsvRecord[]> {
-  const forced = opts.encoding ? encodingFromLabel(opts.encoding) : undefined;
-  if (opts.encoding && !forced) {
-    throw inputError(txt(`不支持的编码「${opts.encoding}」`, `unsupported encoding "${opts.encoding}"`), { file }, txt('可用的编码：utf-8、gbk（即 gb18030）、utf-16le。', 'Supported: utf-8, gbk (gb18030), utf-16le.'));
-  }
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
   let splitter: CsvSplitter | undefined;
   let pending = '';
   // Text held back while one record is longer than a chunk (a 50 MB line): the splitter rescans its unfinished
   // record on each push, so it is fed only once the new text is as long as that record (linear, not quadratic).
   let held = '';
-  let first = true;
-  const stream = createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1 << 16 });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let bytes: Uint8Array = chunk;
-      if (first) {
-        first = false;
-        let enc: TextEncoding = forced ?? 'utf-8';
-        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-          bytes = bytes.subarray(3);
-          enc = forced ?? 'utf-8';
-        } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-          bytes = bytes.subarray(2);
-          enc = 'utf-16le';
-        } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-          bytes = bytes.subarray(2);
-          enc = 'utf-16be';
-        }
-        info.encoding = enc;
-        decoder = new TextDecoder(enc, { fatal: true });
-      }
-      let text: string;
-      try {
-        text = decoder!.decode(bytes, { stream: true });
-      } catch (e) {
-        if (!forced && info.encoding === 'utf-8') throw new NotUtf8();
-        throw inputError(txt(`文件内容不是有效的 ${info.encoding?.toUpperCase()} 编码`, `the file is not valid ${info.encoding?.toUpperCase()}`), { file }, txt('请检查编码（--encoding）。', 'Check the encoding (--encoding).'), e);
-      }
-      if (!splitter) {
-        pending += text;
-        if (pending.length < 65536) continue;
-        splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(pending, file, info.encoding ?? 'utf-8'), file);
-        text = pending;
-        pending = '';
-      }
-      if (splitter.pending > 65536) {
-        held += text;
-        if (held.length < splitter.pending) continue;
-        text = held;
-        held = '';
-      }
-      const recs = splitter.push(text);
-      if (recs.length) yield recs;
-    }
-    let tail: string;
-    try {
-      tail = decoder ? decoder.decode() : '';
-    } catch {
-      if (!forced && info.encoding === 'utf-8') throw new NotUtf8();
-      throw inputError(txt('文件结尾的字符不完整', 'the file ends inside a character'), { file });
-    }
+  for await (let text of textChunks(file, opts, info)) {
     if (!splitter) {
-      pending += tail;
+      pending += text;
+      if (pending.length < 65536) continue;
       splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(pending, file, info.encoding ?? 'utf-8'), file);
-      tail = pending;
+      text = pending;
+      pending = '';
     }
-    const recs = [...splitter.push(held + tail), ...splitter.end()];
+    if (splitter.pending > 65536) {
+      held += text;
+      if (held.length < splitter.pending) continue;
+      text = held;
+      held = '';
+    }
+    const recs = splitter.push(text);
     if (recs.length) yield recs;
-  } finally {
-    stream.destroy();
   }
+  if (!splitter) {
+    splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(pending, file, info.encoding ?? 'utf-8'), file);
+    held = pending;
+  }
+  const recs = [...splitter.push(held), ...splitter.end()];
+  if (recs.length) yield recs;
 }
 
 /** Records of a CSV/TSV file one by one (see csvBatches). */

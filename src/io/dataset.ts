@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { inputError } from '../core/errors.js';
+import { type DimingError, type Where, inputError } from '../core/errors.js';
 import type { ColumnMapping, Dataset, FieldKey, NameRecord, RecordFields } from '../core/record.js';
 import { type Text, txt } from '../core/text.js';
 import { aliasRank, countHeaderMatches, matchHeader, nameAliases } from './columns.js';
@@ -38,16 +38,34 @@ export async function readInput(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw inputError(txt('找不到文件', 'file not found'), { file }, txt('请检查文件名和路径。', 'Check the file name and path.'), e);
-    }
-    if (code === 'EISDIR') throw inputError(txt('这是一个文件夹，不是文件', 'this is a folder, not a file'), { file }, undefined, e);
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw inputError(txt('没有读取该文件的权限', 'no permission to read the file'), { file }, undefined, e);
-    }
-    throw inputError(txt(`无法读取文件（${code ?? String(e)}）`, `cannot read the file (${code ?? String(e)})`), { file }, undefined, e);
+    throw readError(e, file);
   }
+}
+
+/** Open a file to read it a piece at a time (a large .dbf), with readInput's errors. */
+export async function openInput(file: string): Promise<{ handle: FileHandle; size: number }> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const st = await handle.stat();
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    return { handle, size: st.size };
+  } catch (e) {
+    await handle?.close();
+    throw readError(e, file);
+  }
+}
+
+function readError(e: unknown, file: string): DimingError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return inputError(txt('找不到文件', 'file not found'), { file }, txt('请检查文件名和路径。', 'Check the file name and path.'), e);
+  }
+  if (code === 'EISDIR') return inputError(txt('这是一个文件夹，不是文件', 'this is a folder, not a file'), { file }, undefined, e);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return inputError(txt('没有读取该文件的权限', 'no permission to read the file'), { file }, undefined, e);
+  }
+  return inputError(txt(`无法读取文件（${code ?? String(e)}）`, `cannot read the file (${code ?? String(e)})`), { file }, undefined, e);
 }
 
 export async function readRawTable(buf: Uint8Array, file: string, opts: ReadOptions = {}): Promise<RawTable> {
@@ -136,10 +154,22 @@ function clip(cell: string): string {
 }
 
 /** Headers for a message: the first 30, then how many more. */
-function headerList(columns: readonly ColumnMapping[], sep: string): string {
+function headerList(columns: readonly (ColumnMapping | string)[], sep: string): string {
   if (columns.length === 0) return sep === '、' ? '（没有任何列）' : '(none)';
-  const shown = columns.slice(0, 30).map((c) => clip(c.header)).join(sep);
+  const shown = columns.slice(0, 30).map((c) => clip(typeof c === 'string' ? c : c.header)).join(sep);
   return columns.length > 30 ? `${shown}${sep}… (${columns.length})` : shown;
+}
+
+/** The error for a table (or features) without a name column, listing the columns it has. */
+export function noNameColumn(where: Where, columns: readonly (ColumnMapping | string)[]): DimingError {
+  return inputError(
+    txt('找不到名称列', 'no name column'),
+    where,
+    txt(
+      `文件中的列：${headerList(columns, '、')}。请把名称所在列的表头改为「${nameAliases().slice(0, 9).join('」「')}」之一，或用 --column 指定。`,
+      `Columns in the file: ${headerList(columns, ', ')}. Name the column of names one of ${nameAliases().join(', ')}, or use --column.`,
+    ),
+  );
 }
 
 /**
@@ -156,7 +186,8 @@ export function buildAttributeDataset(headers: readonly string[], rows: readonly
   return datasetBelowHeader(raw, 0, file, { ...opts, requireName: opts.requireName ?? false }, true);
 }
 
-function cellText(v: unknown): string {
+/** An attribute value as cell text: numbers as written, dates as YYYY-MM-DD, objects as JSON, null as ''. */
+export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
@@ -226,14 +257,7 @@ function datasetBelowHeader(raw: RawTable, headerIdx: number, file: string, opts
     );
   }
   if (opts.column === undefined && opts.requireName !== false && !byKey.has('name')) {
-    throw inputError(
-      txt('找不到名称列', 'no name column'),
-      where,
-      txt(
-        `文件中的列：${headerList(columns, '、')}。请把名称所在列的表头改为「${nameAliases().slice(0, 9).join('」「')}」之一，或用 --column 指定。`,
-        `Columns in the file: ${headerList(columns, ', ')}. Name the column of names one of ${nameAliases().join(', ')}, or use --column.`,
-      ),
-    );
+    throw noNameColumn(where, columns);
   }
 
   const nameCol = opts.column !== undefined ? findColumn(columns, opts.column) : byKey.get('name');

@@ -21,6 +21,11 @@ export function jsonProblem(e: unknown, source: string): JsonProblem {
   return { text: txt(`${describe(msg)}${at}`, msg), line, column };
 }
 
+/** What a JSON.parse error message says, without a position (for a parser that reports places its own way). */
+export function jsonErrorText(msg: string): Text {
+  return txt(describe(msg), msg);
+}
+
 function positionOf(msg: string, source: string): number | undefined {
   const p = /at position (\d+)/.exec(msg);
   if (p) return Math.min(Number(p[1]), source.length);

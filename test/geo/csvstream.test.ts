@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DimingError } from '../../src/core/errors.js';
-import { CsvSplitter, NotUtf8, csvRecords } from '../../src/geo/csvstream.js';
+import { CsvSplitter, csvRecords } from '../../src/geo/csvstream.js';
+import { NotUtf8 } from '../../src/io/text-chunks.js';
 import { detectDelimiter } from '../../src/io/readers/csv.js';
 import { tempDir } from '../helpers.js';
 

@@ -17,14 +17,30 @@ export async function readGeoJsonFile(file: string, opts: GeoReadOptions = {}): 
   return readGeoJson(await readInput(file), file, opts);
 }
 
-function jsonError(e: unknown, text: string, file: string, lineOffset = 0): never {
+/**
+ * Is this text (trimmed at its start) a GeoJSON sequence: RS-prefixed (RFC 8142), or a first line that is one whole
+ * object followed by another object? Needs the first line and the start of the next.
+ */
+export function looksLikeSequence(trimmed: string): boolean {
+  if (trimmed.startsWith('\x1e')) return true;
+  const firstLine = trimmed.slice(0, trimmed.indexOf('\n') + 1 || undefined);
+  const rest = trimmed.slice(firstLine.length).trimStart();
+  return /^\{.*\}\s*$/.test(firstLine) && (rest.startsWith('{') || rest.startsWith('\x1e'));
+}
+
+export function jsonError(e: unknown, text: string, file: string, lineOffset = 0): never {
   const p = jsonProblem(e, text);
   const line = p.line !== undefined ? lineOffset + p.line : lineOffset ? lineOffset + 1 : undefined;
+  invalidGeoJson(p.text, file, line, e);
+}
+
+/** The error for a GeoJSON file that is not valid JSON: what is wrong, and the line. */
+export function invalidGeoJson(what: Text, file: string, line: number | undefined, cause?: unknown): never {
   throw inputError(
-    txt(`GeoJSON 不是有效的 JSON：${p.text.zh}`, `the GeoJSON is not valid JSON: ${p.text.en}`),
+    txt(`GeoJSON 不是有效的 JSON：${what.zh}`, `the GeoJSON is not valid JSON: ${what.en}`),
     { file, line },
     txt('文件可能被截断或手工改坏了，请重新导出。', 'The file may be truncated or hand-edited; export it again.'),
-    e,
+    cause,
   );
 }
 
@@ -38,10 +54,7 @@ export function readGeoJson(buf: Uint8Array, file: string, opts: GeoReadOptions 
   const hints: string[] = [];
 
   // RFC 8142 (RS-prefixed) or one JSON object per line.
-  const firstLine = trimmed.slice(0, trimmed.indexOf('\n') + 1 || undefined);
-  const rest = trimmed.slice(firstLine.length).trimStart();
-  const seq = trimmed.startsWith('\x1e') || (/^\{.*\}\s*$/.test(firstLine) && (rest.startsWith('{') || rest.startsWith('\x1e')));
-  if (seq) {
+  if (looksLikeSequence(trimmed)) {
     features = [];
     let lineNo = 0;
     for (const raw of text.split('\n')) {
@@ -85,7 +98,8 @@ export function readGeoJson(buf: Uint8Array, file: string, opts: GeoReadOptions 
   return datasetFromFeatures(features, file, opts, { crs, hints, notes, encoding });
 }
 
-function toFeatures(obj: unknown, file: string, line?: number): RawFeature[] {
+/** The features of one parsed GeoJSON value (a collection, a feature or a bare geometry); `line` for messages. */
+export function toFeatures(obj: unknown, file: string, line?: number): RawFeature[] {
   const o = obj as { type?: unknown; features?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
   if (!o || typeof o !== 'object' || typeof o.type !== 'string') {
     throw inputError(txt('不是 GeoJSON：缺少 type 成员', 'not GeoJSON: no "type" member'), { file, line });
@@ -109,7 +123,8 @@ function toFeatures(obj: unknown, file: string, line?: number): RawFeature[] {
   }
 }
 
-function feature(f: unknown, file: string, line: number | undefined, i: number): RawFeature {
+/** One element of a collection's `features` (the i-th, 0-based), checked. */
+export function feature(f: unknown, file: string, line: number | undefined, i: number): RawFeature {
   const o = f as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
   if (!o || typeof o !== 'object' || o.type !== 'Feature') {
     throw inputError(txt(`第 ${i + 1} 个要素不是 Feature`, `feature ${i + 1} is not a Feature`), { file, line, row: line === undefined ? i + 1 : undefined });

@@ -7,7 +7,7 @@ import { type Text, txt } from '../../core/text.js';
 import { crsFromPrj, parseCrs } from '../../geo/crs.js';
 import { type GeoReadOptions, type RawFeature, datasetFromFeatures } from '../../geo/read.js';
 import { listZip } from '../../geo/zip.js';
-import { readInput } from '../dataset.js';
+import { openInput, readInput } from '../dataset.js';
 import { type TextEncoding, encodingFromLabel } from '../encoding.js';
 
 /**
@@ -31,8 +31,8 @@ export async function readShapefile(file: string, opts: GeoReadOptions = {}): Pr
   return readShapefileParts(parts, file, opts);
 }
 
-async function partsFromFolder(file: string): Promise<ShapefileParts> {
-  const shp = await readInput(file);
+/** The .dbf, .prj and .cpg beside a .shp (same name, any case). */
+async function sidecarsOf(file: string): Promise<{ dbf?: string; prj?: string; cpg?: string }> {
   const dir = dirname(file);
   const base = basename(file, extname(file)).toLowerCase();
   let names: string[] = [];
@@ -41,15 +41,23 @@ async function partsFromFolder(file: string): Promise<ShapefileParts> {
   } catch {
     // the .shp was readable, so this is unexpected: carry on without sidecars
   }
-  const find = (ext: string) => names.find((n) => n.toLowerCase() === `${base}.${ext}`);
-  const dbfName = find('dbf'), prjName = find('prj'), cpgName = find('cpg');
+  const find = (ext: string) => {
+    const n = names.find((x) => x.toLowerCase() === `${base}.${ext}`);
+    return n && join(dir, n);
+  };
+  return { dbf: find('dbf'), prj: find('prj'), cpg: find('cpg') };
+}
+
+async function partsFromFolder(file: string): Promise<ShapefileParts> {
+  const shp = await readInput(file);
+  const side = await sidecarsOf(file);
   const dec = (b: Uint8Array) => new TextDecoder('utf-8').decode(b);
   return {
     shp,
-    dbf: dbfName ? await readInput(join(dir, dbfName)) : undefined,
-    prj: prjName ? dec(await readInput(join(dir, prjName))) : undefined,
-    cpg: cpgName ? dec(await readInput(join(dir, cpgName))) : undefined,
-    names: { shp: file, dbf: dbfName && join(dir, dbfName), prj: prjName && join(dir, prjName) },
+    dbf: side.dbf ? await readInput(side.dbf) : undefined,
+    prj: side.prj ? dec(await readInput(side.prj)) : undefined,
+    cpg: side.cpg ? dec(await readInput(side.cpg)) : undefined,
+    names: { shp: file, dbf: side.dbf, prj: side.prj },
   };
 }
 
@@ -90,11 +98,6 @@ async function partsFromZip(file: string, opts: GeoReadOptions): Promise<Shapefi
 
 /** Code page of a .dbf (formats.md §2.2) and why. */
 export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: string | undefined, file: string): { encoding: TextEncoding; reason: Text } {
-  if (forced) {
-    const enc = encodingFromLabel(forced);
-    if (!enc) throw inputError(txt(`不支持的 DBF 编码「${forced}」`, `unsupported DBF encoding "${forced}"`), { file }, txt('可用：utf-8、gbk（gb18030）。', 'Supported: utf-8, gbk (gb18030).'));
-    return { encoding: enc, reason: txt(`按指定的编码 ${enc} 读取 .dbf`, `.dbf read as ${enc} (given)`) };
-  }
   const headLen = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
   const utf8 = () => {
     try {
@@ -105,6 +108,19 @@ export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: st
       return false;
     }
   };
+  return decideDbfEncoding(dbf, utf8, cpg, forced, file);
+}
+
+/**
+ * dbfEncoding from the .dbf's header (at least 30 bytes) and a test of whether its field names and records are all
+ * valid UTF-8 (asked only when it decides).
+ */
+function decideDbfEncoding(head: Uint8Array, utf8: () => boolean, cpg: string | undefined, forced: string | undefined, file: string): { encoding: TextEncoding; reason: Text } {
+  if (forced) {
+    const enc = encodingFromLabel(forced);
+    if (!enc) throw inputError(txt(`不支持的 DBF 编码「${forced}」`, `unsupported DBF encoding "${forced}"`), { file }, txt('可用：utf-8、gbk（gb18030）。', 'Supported: utf-8, gbk (gb18030).'));
+    return { encoding: enc, reason: txt(`按指定的编码 ${enc} 读取 .dbf`, `.dbf read as ${enc} (given)`) };
+  }
   if (cpg?.trim()) {
     const enc = encodingFromLabel(cpg.trim());
     if (enc === 'utf-8' && !utf8()) {
@@ -113,47 +129,166 @@ export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: st
     }
     if (enc) return { encoding: enc, reason: txt(`按 .cpg 文件（${cpg.trim()}）读取 .dbf`, `.dbf read as ${cpg.trim()} (.cpg)`) };
   }
-  const ldid = dbf.length > 29 ? dbf[29] : 0;
+  const ldid = head.length > 29 ? head[29] : 0;
   if (ldid === 0x4d || ldid === 0x7a) return { encoding: 'gb18030', reason: txt(`.dbf 头部语言驱动标记 0x${ldid.toString(16).toUpperCase()}（代码页 936）：按 GBK 读取`, `.dbf language driver 0x${ldid.toString(16).toUpperCase()} (code page 936): read as GBK`) };
   if (utf8()) return { encoding: 'utf-8', reason: txt('.dbf 没有 .cpg，内容是有效的 UTF-8：按 UTF-8 读取', 'no .cpg; the .dbf is valid UTF-8: read as UTF-8') };
   return { encoding: 'gb18030', reason: txt('.dbf 没有 .cpg，内容不是 UTF-8：按 GBK/GB18030 读取', 'no .cpg; the .dbf is not UTF-8: read as GBK/GB18030') };
 }
 
-/** Minimal dBASE III/IV reader: field names and values as text (numbers keep their digits, dates YYYY-MM-DD). */
-export function readDbf(buf: Uint8Array, encoding: TextEncoding, file: string): { headers: string[]; rows: string[][]; deleted: number } {
-  const bad = () => inputError(txt('.dbf 文件已损坏', 'the .dbf file is damaged'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
-  if (buf.length < 33) throw bad();
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+/** The layout of a .dbf: how many records, where they start, how long each is, and the fields. */
+interface DbfLayout {
+  count: number;
+  headLen: number;
+  recLen: number;
+  fields: { name: string; type: string; len: number }[];
+}
+
+function damagedDbf(file: string) {
+  return inputError(txt('.dbf 文件已损坏', 'the .dbf file is damaged'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
+}
+
+/** The layout from the header (`head`: the first headLen bytes or more) of a .dbf of `size` bytes. */
+function dbfLayout(head: Uint8Array, size: number, dec: InstanceType<typeof TextDecoder>, file: string): DbfLayout {
+  if (head.length < 33 || size < 33) throw damagedDbf(file);
+  const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const count = dv.getUint32(4, true);
   const headLen = dv.getUint16(8, true);
   const recLen = dv.getUint16(10, true);
-  if (headLen > buf.length || recLen === 0) throw bad();
-  const dec = new TextDecoder(encoding);
-  const fields: { name: string; type: string; len: number }[] = [];
-  for (let o = 32; o + 32 <= headLen && buf[o] !== 0x0d; o += 32) {
+  if (headLen > size || recLen === 0) throw damagedDbf(file);
+  const fields: DbfLayout['fields'] = [];
+  for (let o = 32; o + 32 <= Math.min(headLen, head.length) && head[o] !== 0x0d; o += 32) {
     let end = o;
-    while (end < o + 11 && buf[end] !== 0) end++;
-    fields.push({ name: dec.decode(buf.subarray(o, end)).trim(), type: String.fromCharCode(buf[o + 11]), len: buf[o + 16] });
+    while (end < o + 11 && head[end] !== 0) end++;
+    fields.push({ name: dec.decode(head.subarray(o, end)).trim(), type: String.fromCharCode(head[o + 11]), len: head[o + 16] });
   }
+  return { count, headLen, recLen, fields };
+}
+
+/** The values of the record at `start` (its deletion flag byte) as text: numbers keep their digits, dates YYYY-MM-DD. */
+function dbfRecord(buf: Uint8Array, start: number, layout: DbfLayout, dec: InstanceType<typeof TextDecoder>): string[] {
+  let o = start + 1;
+  const row: string[] = [];
+  for (const f of layout.fields) {
+    const raw = dec.decode(buf.subarray(o, o + f.len)).replace(/\0+$/, '').trim();
+    o += f.len;
+    if (f.type === 'D' && /^\d{8}$/.test(raw)) row.push(`${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}`);
+    else if (f.type === 'L') row.push(/^[TtYy]$/.test(raw) ? 'true' : /^[FfNn]$/.test(raw) ? 'false' : '');
+    else if ((f.type === 'N' || f.type === 'F') && /^\*+$/.test(raw)) row.push('');
+    else row.push(raw);
+  }
+  return row;
+}
+
+/** Minimal dBASE III/IV reader: field names and values as text (numbers keep their digits, dates YYYY-MM-DD). */
+export function readDbf(buf: Uint8Array, encoding: TextEncoding, file: string): { headers: string[]; rows: string[][]; deleted: number } {
+  const dec = new TextDecoder(encoding);
+  const layout = dbfLayout(buf, buf.length, dec, file);
   const rows: string[][] = [];
   let deleted = 0;
-  for (let r = 0; r < count; r++) {
-    const start = headLen + r * recLen;
-    if (start + recLen > buf.length) break;
+  for (let r = 0; r < layout.count; r++) {
+    const start = layout.headLen + r * layout.recLen;
+    if (start + layout.recLen > buf.length) break;
     if (buf[start] === 0x2a) deleted++;
-    let o = start + 1;
-    const row: string[] = [];
-    for (const f of fields) {
-      const raw = dec.decode(buf.subarray(o, o + f.len)).replace(/\0+$/, '').trim();
-      o += f.len;
-      if (f.type === 'D' && /^\d{8}$/.test(raw)) row.push(`${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}`);
-      else if (f.type === 'L') row.push(/^[TtYy]$/.test(raw) ? 'true' : /^[FfNn]$/.test(raw) ? 'false' : '');
-      else if ((f.type === 'N' || f.type === 'F') && /^\*+$/.test(raw)) row.push('');
-      else row.push(raw);
-    }
-    rows.push(row);
+    rows.push(dbfRecord(buf, start, layout, dec));
   }
-  return { headers: fields.map((f) => f.name), rows, deleted };
+  return { headers: layout.fields.map((f) => f.name), rows, deleted };
+}
+
+/** The attribute table of a shapefile, read a batch of records at a time (shapefileAttributes). */
+export interface DbfBatches {
+  /** The .dbf, for messages. */
+  file: string;
+  headers: string[];
+  /** Records with their numbers (1-based, the feature numbers of readShapefile). */
+  batches: AsyncIterable<{ cells: string[]; line: number }[]>;
+  /** Close the file (call it when done, read through or not). */
+  close(): Promise<void>;
+}
+
+/** Bytes read a batch of records at a time: the records are decoded as they are read. */
+const DBF_BATCH_BYTES = 1 << 20;
+
+/**
+ * The attributes of a shapefile (.shp with its .dbf beside it, or a .zip) without its shapes, and without holding
+ * the records: the .dbf beside a .shp is read a batch at a time from disk (a zip is inflated whole, but its records are
+ * decoded a batch at a time). For existing-name registers, whose shapes are not needed: no .prj is required. The code
+ * page is decided as readShapefile does (a first pass checks that the whole .dbf is UTF-8).
+ */
+export async function shapefileAttributes(file: string, opts: GeoReadOptions = {}): Promise<DbfBatches> {
+  const dbf = await dbfSource(file, opts);
+  try {
+    const first = await dbf.read(0, 32);
+    const headLen = first.length >= 10 ? first[8] | (first[9] << 8) : 0;
+    const head = await dbf.read(0, Math.max(33, headLen));
+    const utf8 = await isUtf8(dbf.read, dbf.size, headLen);
+    const { encoding } = decideDbfEncoding(head, () => utf8, dbf.cpg, opts.dbfEncoding, dbf.name);
+    const dec = new TextDecoder(encoding);
+    const layout = dbfLayout(head, dbf.size, dec, dbf.name);
+    const perBatch = Math.max(1, Math.floor(DBF_BATCH_BYTES / layout.recLen));
+    async function* batches() {
+      for (let r = 0; r < layout.count; r += perBatch) {
+        const n = Math.min(perBatch, layout.count - r);
+        const buf = await dbf.read(layout.headLen + r * layout.recLen, n * layout.recLen);
+        const out: { cells: string[]; line: number }[] = [];
+        for (let i = 0; (i + 1) * layout.recLen <= buf.length; i++) out.push({ cells: dbfRecord(buf, i * layout.recLen, layout, dec), line: r + i + 1 });
+        if (out.length) yield out;
+        if (buf.length < n * layout.recLen) break; // the file ends early: the records it has, as readDbf
+      }
+    }
+    return { file: dbf.name, headers: layout.fields.map((f) => f.name), batches: batches(), close: dbf.close };
+  } catch (e) {
+    await dbf.close();
+    throw e;
+  }
+}
+
+/** The .dbf of a shapefile, to be read a piece at a time: from disk beside a .shp, or from memory out of a .zip. */
+async function dbfSource(file: string, opts: GeoReadOptions): Promise<{ name: string; size: number; cpg?: string; read(pos: number, len: number): Promise<Uint8Array>; close(): Promise<void> }> {
+  const noDbf = () =>
+    inputError(
+      txt('Shapefile 缺少 .dbf 文件，没有名称等属性', 'the Shapefile has no .dbf file, so it has no names or other attributes'),
+      { file },
+      txt('请把同名的 .dbf（以及 .shx、.prj、.cpg）和 .shp 放在同一文件夹，或一起打包成 .zip。', 'Put the .dbf (and .shx, .prj, .cpg) of the same name next to the .shp, or zip them together.'),
+    );
+  if (extname(file).toLowerCase() === '.zip') {
+    const parts = await partsFromZip(file, opts);
+    assertShpHeader(parts.shp, parts.names.shp);
+    const dbf = parts.dbf;
+    if (!dbf || !parts.names.dbf) throw noDbf();
+    return { name: parts.names.dbf, size: dbf.length, cpg: parts.cpg, read: async (pos, len) => dbf.subarray(pos, pos + len), close: async () => {} };
+  }
+  const shp = await openInput(file);
+  const shpHead = Buffer.alloc(Math.min(100, shp.size));
+  await shp.handle.read(shpHead, 0, shpHead.length, 0).finally(() => shp.handle.close());
+  assertShpHeader(shpHead, file);
+  const side = await sidecarsOf(file);
+  if (!side.dbf) throw noDbf();
+  const cpg = side.cpg ? new TextDecoder('utf-8').decode(await readInput(side.cpg)) : undefined;
+  const { handle, size } = await openInput(side.dbf);
+  return {
+    name: side.dbf,
+    size,
+    cpg,
+    read: async (pos, len) => {
+      const buf = Buffer.alloc(Math.max(0, Math.min(len, size - pos)));
+      const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+      return buf.subarray(0, bytesRead);
+    },
+    close: () => handle.close(),
+  };
+}
+
+/** Are the field names and records of a .dbf (read a piece at a time) valid UTF-8, as dbfEncoding asks? */
+async function isUtf8(read: (pos: number, len: number) => Promise<Uint8Array>, size: number, headLen: number): Promise<boolean> {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode((await read(0, Math.min(headLen, size))).subarray(32));
+    const body = new TextDecoder('utf-8', { fatal: true });
+    for (let pos = headLen; pos < size; pos += DBF_BATCH_BYTES) body.decode(await read(pos, DBF_BATCH_BYTES), { stream: true });
+    body.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Build the Dataset from the parts of one shapefile. */

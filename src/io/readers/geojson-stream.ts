@@ -1,0 +1,184 @@
+import { JSONParser } from '@streamparser/json';
+import { inputError } from '../../core/errors.js';
+import { txt } from '../../core/text.js';
+import type { RawFeature } from '../../geo/read.js';
+import type { TextEncoding } from '../encoding.js';
+import { textChunks } from '../text-chunks.js';
+import { jsonErrorText } from '../json.js';
+import { feature, invalidGeoJson, jsonError, looksLikeSequence, toFeatures } from './geojson.js';
+
+/** A feature with its number as readGeoJson counts it (1-based, in file order): the record's row. */
+export interface NumberedFeature {
+  feature: RawFeature;
+  row: number;
+}
+
+/** The root of the file is not a FeatureCollection (a single Feature or a geometry): read it whole instead. */
+export class NotACollection extends Error {
+  constructor() {
+    super('not a FeatureCollection');
+    this.name = 'NotACollection';
+  }
+}
+
+/** Read size: the parser's cost is per character, so larger reads only mean fewer, larger batches. */
+const CHUNK_BYTES = 1 << 18;
+
+/**
+ * The features of a GeoJSON file, a batch at a time, without holding the file or its parsed tree (a 500,000-feature
+ * register costs 133 MB this way, 860 MB read whole; a file over 512 MB cannot be read whole at all). A
+ * FeatureCollection goes through @streamparser/json, which gives each element of `features` as it completes; a GeoJSON
+ * sequence (RFC 8142, or one feature per line) is split into lines, each parsed by JSON.parse. Encoding as
+ * textChunks (NotUtf8: restart as GB18030). A root that is a single Feature or a geometry throws NotACollection
+ * (possibly after features were given, when `type` comes last): the caller reads the file whole.
+ */
+export async function* geoJsonFeatureBatches(file: string, opts: { encoding?: string; chunkBytes?: number } = {}, info: { encoding?: TextEncoding } = {}): AsyncGenerator<NumberedFeature[]> {
+  let reader: FeatureCollectionReader | SequenceReader | undefined;
+  let head = '';
+  for await (const text of textChunks(file, { encoding: opts.encoding, chunkBytes: opts.chunkBytes ?? CHUNK_BYTES }, info)) {
+    if (!reader) {
+      head += text;
+      const kind = kindOf(head.trimStart());
+      if (!kind) continue;
+      reader = kind === 'sequence' ? new SequenceReader(file) : new FeatureCollectionReader(file);
+      yield reader.push(head);
+      head = '';
+      continue;
+    }
+    const batch = reader.push(text);
+    if (batch.length) yield batch;
+  }
+  if (!reader) {
+    if (!head.trim()) throw inputError(txt('文件是空的', 'the file is empty'), { file });
+    reader = kindOf(head.trimStart(), true) === 'sequence' ? new SequenceReader(file) : new FeatureCollectionReader(file);
+    yield reader.push(head);
+  }
+  yield reader.end();
+}
+
+/** 'sequence' or 'collection' once the start of the text tells (the first line and what follows it), else undefined. */
+function kindOf(trimmed: string, final = false): 'sequence' | 'collection' | undefined {
+  if (!trimmed) return undefined;
+  if (trimmed.startsWith('\x1e')) return 'sequence';
+  const nl = trimmed.indexOf('\n');
+  if (nl >= 0 && !/^\{.*\}\s*$/.test(trimmed.slice(0, nl + 1))) return 'collection';
+  if (!final && (nl < 0 || !trimmed.slice(nl + 1).trim())) return undefined;
+  return looksLikeSequence(trimmed) ? 'sequence' : 'collection';
+}
+
+/** One JSON text (a FeatureCollection), parsed as it arrives; the elements of `features` are given as they complete. */
+class FeatureCollectionReader {
+  private readonly parser = new JSONParser({ paths: ['$.type', '$.features.*'], keepStack: false });
+  /** Elements of `features` as parsed, checked in take(): an error thrown inside the parser's callback would reach onError as a parse error. */
+  private out: { value: unknown; i: number }[] = [];
+  private type: unknown;
+  private error: Error | undefined;
+  /** Lines before the current chunk, for the line of an error. */
+  private lines = 0;
+  private chunk = '';
+
+  constructor(private readonly file: string) {
+    this.parser.onValue = ({ value, key }) => {
+      if (typeof key === 'number') this.out.push({ value, i: key });
+      else this.type = value;
+    };
+    this.parser.onError = (e) => void (this.error ??= e);
+  }
+
+  push(text: string): NumberedFeature[] {
+    this.chunk = text;
+    this.parser.write(text);
+    this.check();
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines++;
+    return this.take();
+  }
+
+  end(): NumberedFeature[] {
+    this.chunk = '';
+    if (!this.parser.isEnded) this.parser.end();
+    this.check(true);
+    if (this.type === undefined) throw inputError(txt('不是 GeoJSON：缺少 type 成员', 'not GeoJSON: no "type" member'), { file: this.file });
+    if (this.type !== 'FeatureCollection') throw new NotACollection();
+    return this.take();
+  }
+
+  private take(): NumberedFeature[] {
+    const out = this.out.map(({ value, i }) => ({ feature: feature(value, this.file, undefined, i), row: i + 1 }));
+    this.out = [];
+    return out;
+  }
+
+  /** Report the parser's first error in readGeoJson's words (those of JSON.parse's errors), with its line. */
+  private check(atEnd = false): void {
+    const e = this.error;
+    if (!e) return;
+    // The parser counts the UTF-8 bytes of the chunk; a file that ends too early ends on its last line.
+    const pos = /chunk position "(\d+)"/.exec(e.message);
+    const before = pos ? Buffer.from(this.chunk).subarray(0, Number(pos[1])).toString() : '';
+    let line = this.lines + 1;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+    const ch = /^Unexpected "([\s\S])"/.exec(e.message)?.[1];
+    const as =
+      atEnd ? 'Unexpected end of JSON input'
+      : /in state ENDED/.test(e.message) ? 'Unexpected non-whitespace character after JSON'
+      : ch !== undefined ? `Unexpected token '${ch}'`
+      : e.message;
+    invalidGeoJson(jsonErrorText(as), this.file, line, e);
+  }
+}
+
+/** A GeoJSON sequence: each line (and each RS-separated part of it) one JSON text, parsed whole. */
+class SequenceReader {
+  private rest = '';
+  private line = 0;
+  private row = 0;
+  private out: NumberedFeature[] = [];
+
+  constructor(private readonly file: string) {}
+
+  push(text: string): NumberedFeature[] {
+    let nl = text.indexOf('\n');
+    if (nl < 0) {
+      // A long line arrives in pieces: scan only the new text for its end.
+      this.rest += text;
+      return [];
+    }
+    this.parseLine(this.rest + text.slice(0, nl));
+    for (let from = nl + 1; ; from = nl + 1) {
+      nl = text.indexOf('\n', from);
+      if (nl < 0) {
+        this.rest = text.slice(from);
+        break;
+      }
+      this.parseLine(text.slice(from, nl));
+    }
+    return this.take();
+  }
+
+  end(): NumberedFeature[] {
+    if (this.rest) this.parseLine(this.rest);
+    this.rest = '';
+    return this.take();
+  }
+
+  private parseLine(raw: string): void {
+    this.line++;
+    for (const part of raw.split('\x1e')) {
+      const s = part.trim();
+      if (!s) continue;
+      let obj: unknown;
+      try {
+        obj = JSON.parse(s);
+      } catch (e) {
+        jsonError(e, s, this.file, this.line - 1);
+      }
+      for (const f of toFeatures(obj, this.file, this.line)) this.out.push({ feature: f, row: ++this.row });
+    }
+  }
+
+  private take(): NumberedFeature[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+}
