@@ -5,7 +5,7 @@ import { inputError } from '../core/errors.js';
 import type { FieldKey, RecordFields } from '../core/record.js';
 import { txt } from '../core/text.js';
 import { normalizeAdminCode } from '../divisions/region.js';
-import { aliasRank, matchHeader } from '../io/columns.js';
+import { fieldColumns, matchHeader } from '../io/columns.js';
 import { cellText, noNameColumn } from '../io/dataset.js';
 import { readAnyDataset } from '../io/read-any.js';
 import { type CsvRecord, csvBatches } from '../geo/csvstream.js';
@@ -396,20 +396,13 @@ async function streamOnce(file: string, batches: AsyncIterable<CsvRecord[]>, row
  * when a table is read whole (datasetBelowHeader).
  */
 function rowReader(header: readonly string[]): RowReader {
-  const best = new Map<FieldKey, { index: number; rank: number }>();
-  header.forEach((h, i) => {
-    const key = matchHeader(h, i).key;
-    if (!key) return;
-    const rank = aliasRank(h);
-    const had = best.get(key);
-    if (!had || rank < had.rank) best.set(key, { index: i, rank });
-  });
-  const at = (k: FieldKey) => best.get(k)?.index ?? -1;
+  const cols = fieldColumns(header);
+  const at = (k: FieldKey) => cols.get(k) ?? -1;
   return {
     name: at('name'),
     code: at('admin_code'),
     type: at('type'),
-    area: [...best].filter(([k]) => AREA_KEYS.includes(k) && k !== 'admin_code').map(([key, c]) => ({ key, index: c.index })).sort((a, b) => a.index - b.index),
+    area: [...cols].filter(([k]) => AREA_KEYS.includes(k) && k !== 'admin_code').map(([key, index]) => ({ key, index })).sort((a, b) => a.index - b.index),
   };
 }
 

@@ -1,21 +1,17 @@
-import { extname } from 'node:path';
 import type { Geometry, Position } from 'geojson';
 import { inputError } from '../core/errors.js';
-import type { NameRecord } from '../core/record.js';
+import type { RecordFields } from '../core/record.js';
 import { type Text, txt } from '../core/text.js';
 import { normalizeAdminCode } from '../divisions/region.js';
 import { CGCS2000 } from '../geo/crs.js';
-import { csvRecords } from '../geo/csvstream.js';
 import { NotUtf8 } from '../io/text-chunks.js';
-import { detectCrs } from '../geo/detect.js';
-import { attachTableGeometries } from '../geo/fields.js';
+import { type Detection, detectCrs } from '../geo/detect.js';
 import { type BBox, bbox, eachPosition, lineParts } from '../geo/geometry.js';
 import { bboxesIntersect } from '../geo/nearby.js';
-import { headerColumns } from '../geo/rows.js';
 import { type Transformer, createTransformer } from '../geo/transform.js';
-import { readAnyDataset } from '../io/read-any.js';
 import { normalizeName } from '../name/normalize.js';
 import { AdminResolver } from './admin.js';
+import type { RowSource, SourceRow } from './located-rows.js';
 
 /**
  * Existing names with geometry for nearby-duplicate (rules.md §7): read from the --gazetteer files that carry
@@ -43,61 +39,81 @@ export interface LocatedResult {
   notes: Text[];
 }
 
-const TABLE = /\.(csv|tsv|txt)$/i;
-
-/** Does this CSV/TSV name a geometry source (WKT, lon/lat or start/end columns) in its first 10 rows? */
-async function tableHasGeometry(file: string): Promise<boolean> {
-  for (const encoding of [undefined, 'gb18030']) {
-    try {
-      let n = 0;
-      for await (const rec of csvRecords(file, { encoding })) {
-        if (headerColumns(rec.cells)) return true;
-        if (++n >= 10) return false;
-      }
-      return false;
-    } catch (e) {
-      if (e instanceof NotUtf8 && !encoding) continue;
-      throw e;
-    }
-  }
-  return false;
-}
-
 interface LonLatRecord {
-  record: NameRecord;
+  name: string;
+  fields: RecordFields;
+  line: number;
   geometry: Geometry;
   bbox: BBox;
 }
 
+/** Positions looked at to tell the CRS of a file's geometry (before the first record is transformed). */
+const SAMPLE_POSITIONS = 5000;
+
 /**
- * Every record of a file with geometry, transformed to CGCS2000 lon/lat (CRS declared by the file, else detected);
- * undefined when the CRS cannot be told.
+ * The records of a file with geometry that `keep` wants (by their bounding box), transformed to CGCS2000 lon/lat (CRS
+ * declared by the file, else detected from the first records' positions): read a batch at a time, so that memory grows
+ * with what is kept, not with the file. Undefined when the CRS cannot be told. A text file that is not UTF-8 is read
+ * again as GB18030; a GeoJSON file that is not a FeatureCollection is read whole.
  */
-async function readLonLat(file: string, requireName: boolean): Promise<{ records: LonLatRecord[]; total: number } | undefined> {
-  const ds = await readAnyDataset(file, { requireName, crs: extname(file).toLowerCase() === '.shp' ? 'auto' : undefined });
-  attachTableGeometries(ds);
-  const withGeom = ds.records.filter((r) => r.geometry?.geojson);
-  const own = (r: NameRecord) => (r.geometry!.crs && r.geometry!.crs !== ds.crs ? r.geometry!.crs : undefined);
-  const sample: Position[] = [];
-  for (const r of withGeom) {
-    if (sample.length >= 5000) break;
-    if (!own(r)) eachPosition(r.geometry!.geojson!, (p) => void sample.push(p));
+async function readLonLat(file: string, requireName: boolean, keep: (b: BBox) => boolean = () => true): Promise<{ records: LonLatRecord[]; total: number } | undefined> {
+  const { geometryRows } = await import('./located-rows.js');
+  const { NotACollection } = await import('../io/readers/geojson-stream.js');
+  let encoding: string | undefined;
+  let whole = false;
+  for (;;) {
+    const src = await geometryRows(file, { encoding, whole, requireName });
+    try {
+      return await lonLatOf(src, keep);
+    } catch (e) {
+      if (e instanceof NotUtf8 && !encoding) encoding = 'gb18030';
+      else if (e instanceof NotACollection && !whole) whole = true;
+      else throw e;
+    } finally {
+      await src.close();
+    }
   }
-  const det = detectCrs(sample, { declared: ds.crs, hints: ds.hints });
-  if (!det.crs && sample.length) return undefined;
+}
+
+async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<{ records: LonLatRecord[]; total: number } | undefined> {
   const transformers = new Map<string, Transformer>();
   const records: LonLatRecord[] = [];
-  for (const r of withGeom) {
-    const crs = own(r) ?? det.crs!;
-    const swap = own(r) ? false : det.swapped;
+  let det: Detection | undefined;
+  const pending: SourceRow[] = [];
+  const sample: Position[] = [];
+  let total = 0;
+  const place = async (r: SourceRow) => {
+    const crs = r.crs ?? det!.crs!;
+    const swap = r.crs ? false : det!.swapped;
     const key = `${crs}|${swap}`;
     let t = transformers.get(key);
     if (!t) transformers.set(key, (t = await createTransformer(crs, CGCS2000, { swapXY: swap })));
-    const g = t.geometry(r.geometry!.geojson!);
+    const g = t.geometry(r.geometry);
     const b = bbox(g);
-    if (b && b.every(Number.isFinite)) records.push({ record: r, geometry: g, bbox: b });
+    if (b && b.every(Number.isFinite) && keep(b)) records.push({ name: r.name, fields: r.fields, line: r.line, geometry: g, bbox: b });
+  };
+  // Decide the CRS once enough positions are seen: false when it cannot be told (and some record needs it).
+  const decide = async (): Promise<boolean> => {
+    det = detectCrs(sample, { declared: src.declared(), hints: src.hints });
+    if (!det.crs && sample.length) return false;
+    for (const r of pending) await place(r);
+    pending.length = 0;
+    return true;
+  };
+  for await (const batch of src.batches) {
+    for (const r of batch) {
+      total++;
+      if (det) {
+        await place(r);
+        continue;
+      }
+      pending.push(r);
+      if (!r.crs && sample.length < SAMPLE_POSITIONS) eachPosition(r.geometry, (p) => void sample.push(p));
+      if (sample.length >= SAMPLE_POSITIONS && !(await decide())) return undefined;
+    }
   }
-  return { records, total: withGeom.length };
+  if (!det && !(await decide())) return undefined;
+  return { records, total };
 }
 
 /** Read the located names of the gazetteer files that lie (by bounding box) within `area` (lon/lat). */
@@ -106,8 +122,7 @@ export async function loadLocatedNames(files: readonly string[], area: BBox): Pr
   const notes: Text[] = [];
   const resolver = new AdminResolver();
   for (const file of files) {
-    if (TABLE.test(file) && !(await tableHasGeometry(file))) continue;
-    const read = await readLonLat(file, true);
+    const read = await readLonLat(file, true, (b) => bboxesIntersect(b, area));
     if (!read) {
       notes.push(txt(
         `已有地名 ${file}：无法判断几何的坐标系，未用于附近重名（nearby-duplicate）比较`,
@@ -117,12 +132,11 @@ export async function loadLocatedNames(files: readonly string[], area: BBox): Pr
     }
     if (!read.total) continue;
     let kept = 0;
-    for (const { record: r, geometry, bbox: b } of read.records) {
-      if (!bboxesIntersect(b, area)) continue;
+    for (const r of read.records) {
       const full = normalizeName(r.name.trim());
       if (!full) continue;
       const code = r.fields.admin_code ? normalizeAdminCode(r.fields.admin_code) : resolver.resolve(r.fields).code;
-      names.push({ name: r.name, full, adminCode: code, type: r.fields.type || undefined, file, line: r.line ?? r.row + 1, geometry, bbox: b });
+      names.push({ name: r.name, full, adminCode: code, type: r.fields.type || undefined, file, line: r.line, geometry: r.geometry, bbox: r.bbox });
       kept++;
     }
     notes.push(txt(

@@ -127,6 +127,22 @@ export function aliasRank(header: string): number {
   return aliasIndex.get(text)?.rank ?? aliasIndex.get(text.replace(/[(（[【].*?[)）\]】]/g, ''))?.rank ?? 99;
 }
 
+/**
+ * The column of each known field in a header: when two headers are aliases of one field, the more specific one (as
+ * when a table is read whole); the other is left out.
+ */
+export function fieldColumns(header: readonly string[]): Map<FieldKey, number> {
+  const best = new Map<FieldKey, { index: number; rank: number }>();
+  header.forEach((h, i) => {
+    const key = matchHeader(h, i).key;
+    if (!key) return;
+    const rank = aliasRank(h);
+    const had = best.get(key);
+    if (!had || rank < had.rank) best.set(key, { index: i, rank });
+  });
+  return new Map([...best].map(([k, c]) => [k, c.index]));
+}
+
 /** How many cells of a row look like known headers (used to find the header row under a title row). */
 export function countHeaderMatches(cells: readonly string[]): number {
   let n = 0;

@@ -12,16 +12,7 @@ import { FIXTURES, tempDir } from '../helpers.js';
 
 // Which files are read whole (the common readers hold a file and its records in memory).
 const whole = vi.hoisted(() => ({ files: [] as string[] }));
-vi.mock('../../src/io/read-any.js', async (original) => {
-  const m = await original<typeof import('../../src/io/read-any.js')>();
-  return {
-    ...m,
-    readAnyDataset: (file: string, opts: Parameters<typeof m.readAnyDataset>[1]) => {
-      whole.files.push(file);
-      return m.readAnyDataset(file, opts);
-    },
-  };
-});
+vi.mock('../../src/io/read-any.js', async (original) => (await import('./whole-reads.js')).recordingReadAny(original, whole.files));
 
 function contents(ex: ExistingNames) {
   return Array.from({ length: ex.size }, (_, i) => ({ full: ex.full(i), line: ex.entry(i).line, type: ex.entry(i).type, prefix: ex.codePrefix(i, 9) }));

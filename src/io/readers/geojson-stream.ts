@@ -1,16 +1,17 @@
 import { JSONParser } from '@streamparser/json';
 import { inputError } from '../../core/errors.js';
 import { txt } from '../../core/text.js';
-import type { RawFeature } from '../../geo/read.js';
 import type { TextEncoding } from '../encoding.js';
 import { textChunks } from '../text-chunks.js';
 import { jsonErrorText } from '../json.js';
-import { feature, invalidGeoJson, jsonError, looksLikeSequence, toFeatures } from './geojson.js';
+import { type NumberedFeature, SequenceReader, feature, invalidGeoJson, legacyCrs, looksLikeSequence } from './geojson.js';
 
-/** A feature with its number as readGeoJson counts it (1-based, in file order): the record's row. */
-export interface NumberedFeature {
-  feature: RawFeature;
-  row: number;
+export type { NumberedFeature };
+
+/** What the stream has found out: the encoding once decided, the CRS of an old-style `crs` member once read. */
+export interface GeoJsonStreamInfo {
+  encoding?: TextEncoding;
+  crs?: string;
 }
 
 /** The root of the file is not a FeatureCollection (a single Feature or a geometry): read it whole instead. */
@@ -32,7 +33,7 @@ const CHUNK_BYTES = 1 << 18;
  * textChunks (NotUtf8: restart as GB18030). A root that is a single Feature or a geometry throws NotACollection
  * (possibly after features were given, when `type` comes last): the caller reads the file whole.
  */
-export async function* geoJsonFeatureBatches(file: string, opts: { encoding?: string; chunkBytes?: number } = {}, info: { encoding?: TextEncoding } = {}): AsyncGenerator<NumberedFeature[]> {
+export async function* geoJsonFeatureBatches(file: string, opts: { encoding?: string; chunkBytes?: number } = {}, info: GeoJsonStreamInfo = {}): AsyncGenerator<NumberedFeature[]> {
   let reader: FeatureCollectionReader | SequenceReader | undefined;
   let head = '';
   for await (const text of textChunks(file, { encoding: opts.encoding, chunkBytes: opts.chunkBytes ?? CHUNK_BYTES }, info)) {
@@ -40,7 +41,7 @@ export async function* geoJsonFeatureBatches(file: string, opts: { encoding?: st
       head += text;
       const kind = kindOf(head.trimStart());
       if (!kind) continue;
-      reader = kind === 'sequence' ? new SequenceReader(file) : new FeatureCollectionReader(file);
+      reader = kind === 'sequence' ? new SequenceReader(file) : new FeatureCollectionReader(file, info);
       yield reader.push(head);
       head = '';
       continue;
@@ -50,7 +51,7 @@ export async function* geoJsonFeatureBatches(file: string, opts: { encoding?: st
   }
   if (!reader) {
     if (!head.trim()) throw inputError(txt('文件是空的', 'the file is empty'), { file });
-    reader = kindOf(head.trimStart(), true) === 'sequence' ? new SequenceReader(file) : new FeatureCollectionReader(file);
+    reader = kindOf(head.trimStart(), true) === 'sequence' ? new SequenceReader(file) : new FeatureCollectionReader(file, info);
     yield reader.push(head);
   }
   yield reader.end();
@@ -68,18 +69,24 @@ function kindOf(trimmed: string, final = false): 'sequence' | 'collection' | und
 
 /** One JSON text (a FeatureCollection), parsed as it arrives; the elements of `features` are given as they complete. */
 class FeatureCollectionReader {
-  private readonly parser = new JSONParser({ paths: ['$.type', '$.features.*'], keepStack: false });
+  private readonly parser = new JSONParser({ paths: ['$.type', '$.crs', '$.features.*'], keepStack: false });
   /** Elements of `features` as parsed, checked in take(): an error thrown inside the parser's callback would reach onError as a parse error. */
   private out: { value: unknown; i: number }[] = [];
   private type: unknown;
+  /** The `crs` member, read in take() (an error thrown in the parser's callback would become a parse error). */
+  private crs: unknown;
   private error: Error | undefined;
   /** Lines before the current chunk, for the line of an error. */
   private lines = 0;
   private chunk = '';
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly info: GeoJsonStreamInfo,
+  ) {
     this.parser.onValue = ({ value, key }) => {
       if (typeof key === 'number') this.out.push({ value, i: key });
+      else if (key === 'crs') this.crs = value;
       else this.type = value;
     };
     this.parser.onError = (e) => void (this.error ??= e);
@@ -103,6 +110,10 @@ class FeatureCollectionReader {
   }
 
   private take(): NumberedFeature[] {
+    if (this.crs !== undefined) {
+      this.info.crs = legacyCrs(this.crs, this.file)?.id;
+      this.crs = undefined;
+    }
     const out = this.out.map(({ value, i }) => ({ feature: feature(value, this.file, undefined, i), row: i + 1 }));
     this.out = [];
     return out;
@@ -124,61 +135,5 @@ class FeatureCollectionReader {
       : ch !== undefined ? `Unexpected token '${ch}'`
       : e.message;
     invalidGeoJson(jsonErrorText(as), this.file, line, e);
-  }
-}
-
-/** A GeoJSON sequence: each line (and each RS-separated part of it) one JSON text, parsed whole. */
-class SequenceReader {
-  private rest = '';
-  private line = 0;
-  private row = 0;
-  private out: NumberedFeature[] = [];
-
-  constructor(private readonly file: string) {}
-
-  push(text: string): NumberedFeature[] {
-    let nl = text.indexOf('\n');
-    if (nl < 0) {
-      // A long line arrives in pieces: scan only the new text for its end.
-      this.rest += text;
-      return [];
-    }
-    this.parseLine(this.rest + text.slice(0, nl));
-    for (let from = nl + 1; ; from = nl + 1) {
-      nl = text.indexOf('\n', from);
-      if (nl < 0) {
-        this.rest = text.slice(from);
-        break;
-      }
-      this.parseLine(text.slice(from, nl));
-    }
-    return this.take();
-  }
-
-  end(): NumberedFeature[] {
-    if (this.rest) this.parseLine(this.rest);
-    this.rest = '';
-    return this.take();
-  }
-
-  private parseLine(raw: string): void {
-    this.line++;
-    for (const part of raw.split('\x1e')) {
-      const s = part.trim();
-      if (!s) continue;
-      let obj: unknown;
-      try {
-        obj = JSON.parse(s);
-      } catch (e) {
-        jsonError(e, s, this.file, this.line - 1);
-      }
-      for (const f of toFeatures(obj, this.file, this.line)) this.out.push({ feature: f, row: ++this.row });
-    }
-  }
-
-  private take(): NumberedFeature[] {
-    const out = this.out;
-    this.out = [];
-    return out;
   }
 }

@@ -55,22 +55,8 @@ export function readGeoJson(buf: Uint8Array, file: string, opts: GeoReadOptions 
 
   // RFC 8142 (RS-prefixed) or one JSON object per line.
   if (looksLikeSequence(trimmed)) {
-    features = [];
-    let lineNo = 0;
-    for (const raw of text.split('\n')) {
-      lineNo++;
-      for (const part of raw.split('\x1e')) {
-        const s = part.trim();
-        if (!s) continue;
-        let obj: unknown;
-        try {
-          obj = JSON.parse(s);
-        } catch (e) {
-          jsonError(e, s, file, lineNo - 1);
-        }
-        features.push(...toFeatures(obj, file, lineNo));
-      }
-    }
+    const seq = new SequenceReader(file);
+    features = [...seq.push(text), ...seq.end()].map((f) => f.feature);
   } else {
     let obj: unknown;
     try {
@@ -78,19 +64,10 @@ export function readGeoJson(buf: Uint8Array, file: string, opts: GeoReadOptions 
     } catch (e) {
       jsonError(e, text, file);
     }
-    const root = obj as { crs?: { properties?: { name?: unknown; code?: unknown } } };
-    if (root && typeof root === 'object' && root.crs) {
-      const name = root.crs.properties?.name ?? (root.crs.properties?.code !== undefined ? `EPSG:${String(root.crs.properties.code)}` : undefined);
-      const info = typeof name === 'string' ? parseCrs(name, { file }) : undefined;
-      if (!info) {
-        throw inputError(
-          txt(`GeoJSON 的 crs 成员指定了不支持的坐标系「${String(name)}」`, `the GeoJSON crs member names an unsupported coordinate system "${String(name)}"`),
-          { file },
-          txt('请用 GIS 软件导出为 EPSG:4490/4326 经纬度，或用 --crs 指定。', 'Export it as EPSG:4490/4326 lon/lat from a GIS, or give --crs.'),
-        );
-      }
-      crs = info.id;
-      notes.push(txt(`GeoJSON 的 crs 成员（RFC 7946 已废除）声明 ${info.id}，已采用；输出不再带 crs 成员`, `the GeoJSON crs member (removed in RFC 7946) states ${info.id}; used, and not written to outputs`));
+    const legacy = legacyCrs((obj as { crs?: unknown } | null)?.crs, file);
+    if (legacy) {
+      crs = legacy.id;
+      notes.push(legacy.note);
     }
     features = toFeatures(obj, file);
   }
@@ -135,4 +112,88 @@ export function feature(f: unknown, file: string, line: number | undefined, i: n
   }
   const id = typeof o.id === 'string' || typeof o.id === 'number' ? o.id : undefined;
   return { id, geometry: o.geometry, properties: props as Record<string, unknown> | null };
+}
+
+/**
+ * The CRS an old-style `crs` member names (RFC 7946 removed it), with the note saying it was used; undefined when there
+ * is none. An unsupported one is an error.
+ */
+export function legacyCrs(member: unknown, file: string): { id: string; note: Text } | undefined {
+  if (!member || typeof member !== 'object') return undefined;
+  const props = (member as { properties?: { name?: unknown; code?: unknown } }).properties;
+  const name = props?.name ?? (props?.code !== undefined ? `EPSG:${String(props.code)}` : undefined);
+  const info = typeof name === 'string' ? parseCrs(name, { file }) : undefined;
+  if (!info) {
+    throw inputError(
+      txt(`GeoJSON 的 crs 成员指定了不支持的坐标系「${String(name)}」`, `the GeoJSON crs member names an unsupported coordinate system "${String(name)}"`),
+      { file },
+      txt('请用 GIS 软件导出为 EPSG:4490/4326 经纬度，或用 --crs 指定。', 'Export it as EPSG:4490/4326 lon/lat from a GIS, or give --crs.'),
+    );
+  }
+  return { id: info.id, note: txt(`GeoJSON 的 crs 成员（RFC 7946 已废除）声明 ${info.id}，已采用；输出不再带 crs 成员`, `the GeoJSON crs member (removed in RFC 7946) states ${info.id}; used, and not written to outputs`) };
+}
+
+/** A feature with its number (1-based, in file order): the record's row. */
+export interface NumberedFeature {
+  feature: RawFeature;
+  row: number;
+}
+
+/**
+ * A GeoJSON sequence, given as text in pieces of any size: each line (and each RS-separated part of it) one JSON
+ * text, parsed whole; the features of the lines completed so far are returned by push, the rest by end.
+ */
+export class SequenceReader {
+  private rest = '';
+  private line = 0;
+  private row = 0;
+  private out: NumberedFeature[] = [];
+
+  constructor(private readonly file: string) {}
+
+  push(text: string): NumberedFeature[] {
+    let nl = text.indexOf('\n');
+    if (nl < 0) {
+      // A long line arrives in pieces: only the new text is scanned for its end.
+      this.rest += text;
+      return [];
+    }
+    this.parseLine(this.rest + text.slice(0, nl));
+    for (let from = nl + 1; ; from = nl + 1) {
+      nl = text.indexOf('\n', from);
+      if (nl < 0) {
+        this.rest = text.slice(from);
+        break;
+      }
+      this.parseLine(text.slice(from, nl));
+    }
+    return this.take();
+  }
+
+  end(): NumberedFeature[] {
+    if (this.rest) this.parseLine(this.rest);
+    this.rest = '';
+    return this.take();
+  }
+
+  private parseLine(raw: string): void {
+    this.line++;
+    for (const part of raw.split('\x1e')) {
+      const s = part.trim();
+      if (!s) continue;
+      let obj: unknown;
+      try {
+        obj = JSON.parse(s);
+      } catch (e) {
+        jsonError(e, s, this.file, this.line - 1);
+      }
+      for (const f of toFeatures(obj, this.file, this.line)) this.out.push({ feature: f, row: ++this.row });
+    }
+  }
+
+  private take(): NumberedFeature[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
 }

@@ -201,8 +201,17 @@ export interface DbfBatches {
   headers: string[];
   /** Records with their numbers (1-based, the feature numbers of readShapefile). */
   batches: AsyncIterable<{ cells: string[]; line: number }[]>;
+  /** The .prj's text, when there is one (for a caller that reads the shapes too). */
+  prj?: string;
+  /** Open the shapes, to be read in step with the records (the .shp's path, or its bytes out of a .zip). */
+  shapes(): Promise<ShapeReader>;
   /** Close the file (call it when done, read through or not). */
   close(): Promise<void>;
+}
+
+/** The `shapefile` package's reader of shapes, one at a time (GeoJSON geometry, or null). */
+export interface ShapeReader {
+  read(): Promise<{ done: boolean; value: unknown }>;
 }
 
 /** Bytes read a batch of records at a time: the records are decoded as they are read. */
@@ -235,7 +244,8 @@ export async function shapefileAttributes(file: string, opts: GeoReadOptions = {
         if (buf.length < n * layout.recLen) break; // the file ends early: the records it has, as readDbf
       }
     }
-    return { file: dbf.name, headers: layout.fields.map((f) => f.name), batches: batches(), close: dbf.close };
+    const { openShp } = createRequire(import.meta.url)('shapefile') as { openShp: (src: string | Uint8Array) => Promise<ShapeReader> };
+    return { file: dbf.name, headers: layout.fields.map((f) => f.name), batches: batches(), prj: dbf.prj, shapes: () => openShp(dbf.shp), close: dbf.close };
   } catch (e) {
     await dbf.close();
     throw e;
@@ -243,7 +253,10 @@ export async function shapefileAttributes(file: string, opts: GeoReadOptions = {
 }
 
 /** The .dbf of a shapefile, to be read a piece at a time: from disk beside a .shp, or from memory out of a .zip. */
-async function dbfSource(file: string, opts: GeoReadOptions): Promise<{ name: string; size: number; cpg?: string; read(pos: number, len: number): Promise<Uint8Array>; close(): Promise<void> }> {
+async function dbfSource(
+  file: string,
+  opts: GeoReadOptions,
+): Promise<{ name: string; size: number; cpg?: string; prj?: string; shp: string | Uint8Array; read(pos: number, len: number): Promise<Uint8Array>; close(): Promise<void> }> {
   const noDbf = () =>
     inputError(
       txt('Shapefile 缺少 .dbf 文件，没有名称等属性', 'the Shapefile has no .dbf file, so it has no names or other attributes'),
@@ -255,7 +268,7 @@ async function dbfSource(file: string, opts: GeoReadOptions): Promise<{ name: st
     assertShpHeader(parts.shp, parts.names.shp);
     const dbf = parts.dbf;
     if (!dbf || !parts.names.dbf) throw noDbf();
-    return { name: parts.names.dbf, size: dbf.length, cpg: parts.cpg, read: async (pos, len) => dbf.subarray(pos, pos + len), close: async () => {} };
+    return { name: parts.names.dbf, size: dbf.length, cpg: parts.cpg, prj: parts.prj, shp: parts.shp, read: async (pos, len) => dbf.subarray(pos, pos + len), close: async () => {} };
   }
   const shp = await openInput(file);
   const shpHead = Buffer.alloc(Math.min(100, shp.size));
@@ -263,12 +276,16 @@ async function dbfSource(file: string, opts: GeoReadOptions): Promise<{ name: st
   assertShpHeader(shpHead, file);
   const side = await sidecarsOf(file);
   if (!side.dbf) throw noDbf();
-  const cpg = side.cpg ? new TextDecoder('utf-8').decode(await readInput(side.cpg)) : undefined;
+  const text = async (f?: string) => (f ? new TextDecoder('utf-8').decode(await readInput(f)) : undefined);
+  const cpg = await text(side.cpg);
+  const prj = await text(side.prj);
   const { handle, size } = await openInput(side.dbf);
   return {
     name: side.dbf,
     size,
     cpg,
+    prj,
+    shp: file,
     read: async (pos, len) => {
       const buf = Buffer.alloc(Math.max(0, Math.min(len, size - pos)));
       const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
@@ -393,4 +410,4 @@ function assertShpHeader(shp: Uint8Array, file: string): void {
   }
 }
 
-type OpenShp = (src: Uint8Array) => Promise<{ read(): Promise<{ done: boolean; value: unknown }> }>;
+type OpenShp = (src: Uint8Array) => Promise<ShapeReader>;
