@@ -37,6 +37,9 @@ export class AdminResolver {
   }
 
   private compute(f: RecordFields): AdminInfo {
+    // A code column holding names (广饶县大王镇), or a path column holding a code (行政区划: either): read as what it is.
+    if (f.admin_code?.trim() && !f.admin_path?.trim() && !/\d/.test(f.admin_code) && /\p{Script=Han}/u.test(f.admin_code)) return fromPath(f.admin_code.trim());
+    if (!f.admin_code?.trim() && f.admin_path && /^\s*\d{6,12}\s*$/.test(f.admin_path)) return this.compute({ ...f, admin_code: f.admin_path, admin_path: undefined });
     if (f.admin_code?.trim()) {
       const code = normalizeAdminCode(f.admin_code);
       if (!code) {

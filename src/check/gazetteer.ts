@@ -239,12 +239,18 @@ function keepCells(cells: readonly string[], r: RowReader, line: number, file: s
       txt('文件可能已损坏（如引号或换行符丢失）；请检查该行，或重新导出文件。', 'The file may be damaged (lost quotes or line ends); check that row or export the file again.'),
     );
   }
+  let code = r.code >= 0 ? cells[r.code] : undefined;
   let fields: RecordFields | undefined;
-  if (r.area.length && (r.code < 0 || !cells[r.code])) {
-    fields = {};
+  if (code && !/\d/.test(code)) {
+    // A code column holding names (行政区划: 广饶县大王镇): resolved as a path, as for proposal tables.
+    fields = { admin_code: code };
+    code = undefined;
+  }
+  if (r.area.length && !code) {
+    fields ??= {};
     for (const a of r.area) if (cells[a.index]) fields[a.key] = cells[a.index];
   }
-  keepRow(name, r.code >= 0 ? cells[r.code] : undefined, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
+  keepRow(name, code, r.type >= 0 ? cells[r.type] : undefined, fields, line, needs, resolver, into, fileIdx, st);
 }
 
 /**

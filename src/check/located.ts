@@ -135,7 +135,7 @@ export async function loadLocatedNames(files: readonly string[], area: BBox): Pr
     for (const r of read.records) {
       const full = normalizeName(r.name.trim());
       if (!full) continue;
-      const code = r.fields.admin_code ? normalizeAdminCode(r.fields.admin_code) : resolver.resolve(r.fields).code;
+      const code = (r.fields.admin_code && normalizeAdminCode(r.fields.admin_code)) || resolver.resolve(r.fields).code;
       names.push({ name: r.name, full, adminCode: code, type: r.fields.type || undefined, file, line: r.line, geometry: r.geometry, bbox: r.bbox });
       kept++;
     }

@@ -1,22 +1,24 @@
 import type { ColumnMapping, FieldKey } from '../core/record.js';
 
 /**
- * Header aliases (formats.md §1.3, plus the field names of 国家地名信息库 exports, §1.6).
+ * Header aliases (formats.md §1.3, plus the field names of 国家地名信息库 exports, §1.6, and headers of county
+ * registers and 标准地名录 tables: 标准地名, 乡镇街道, 区县, 村居 …).
  * Within one key, earlier aliases are more specific: when two columns map to the same key, the earlier alias wins
  * (标准名称 over 名称) and the other column is passed through unchanged.
  */
 export const COLUMN_ALIASES: Record<FieldKey, readonly string[]> = {
   id: ['序号', '编号', '道路编号', 'id', 'no', 'seq', 'fid'],
-  name: ['标准名称', '正式命名', '审批地名', '拟命名名称', '拟定名称', '拟用名称', '道路名称', '地名', '名称', 'standard_name', 'proposed_name', 'name'],
+  name: ['标准名称', '标准地名', '正式命名', '审批地名', '拟命名名称', '拟定名称', '拟用名称', '道路名称', '街巷名称', '道路名', '路名', '地名', '名称', 'standard_name', 'proposed_name', 'road_name', 'name'],
   common_name: ['俗称', '习惯名称', '群众叫法', 'common_name', 'alias'],
   province: ['省(自治区、直辖市)', '省份', '省', 'province'],
-  city: ['市(州)', '地市', '市', '州', 'city', 'prefecture'],
-  county: ['县(市、区)', '县(区)', '县市区', '县', '区', 'county', 'district'],
-  township: ['乡镇(街道)', '乡(镇、街道)', '所属乡镇', '乡镇', '街道', 'township', 'town'],
-  village: ['村(社区)', '所在村', '行政村', '村', '社区', 'village', 'community'],
+  city: ['市(州)', '地级市', '所属市', '市州', '地市', '市', '州', 'city', 'prefecture'],
+  county: ['县(市、区)', '县(区)', '县(市)', '所属县区', '县市区', '区县', '县区', '县', '区', 'county', 'district'],
+  township: ['乡镇(街道)', '乡(镇、街道)', '镇(街道)', '所属乡镇(街道)', '所在乡镇(街道)', '所属乡镇', '所在乡镇', '乡镇名称', '乡镇街道', '镇街', '乡镇', '街道', 'township', 'town'],
+  village: ['村(社区)', '村(居)', '村(居)委会', '所在村', '所属村', '所在社区', '所属社区', '行政村', '村居', '村委会', '居委会', '村', '社区', 'village', 'community'],
   admin_code: ['统计用区划代码', '行政区划代码', '所属政区代码', '区划代码', 'admin_code', 'division_code'],
-  admin_path: ['所属政区', '所在政区', '所在行政区', '行政区域', '所在地', 'admin_path', 'area'],
-  type: ['地名类别', '道路类别', '实体类型', '类别', 'type', 'category', 'entity_type', 'place_type', 'place_type_code'],
+  // 行政区划 holds names (广饶县大王镇) or a code: the resolver reads either (AdminResolver).
+  admin_path: ['所属政区', '所在政区', '所在行政区', '所属行政区', '行政区划名称', '行政区划', '行政区域', '所在地', 'admin_path', 'area'],
+  type: ['地名类别', '地名类型', '道路类别', '实体类型', '类别', '类型', 'type', 'category', 'entity_type', 'place_type', 'place_type_code'],
   grade: ['道路等级', '等级', 'grade', 'road_class'],
   tier: ['主次', '层级', 'tier'],
   specific: ['专名', 'specific'],
