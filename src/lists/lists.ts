@@ -35,7 +35,8 @@ export class Lists {
   /** Traditional or variant character → standard character. */
   readonly tradMap = new Map<string, string>();
   readonly exaggeration = new WordSet<{ needsApproval: boolean }>();
-  readonly feudal = new WordSet<{ soft: boolean }>();
+  /** soft: a lone 皇/帝/御, only at the start of a word; rank: an old official post, reported one level lower. */
+  readonly feudal = new WordSet<{ soft: boolean; rank?: boolean }>();
   readonly feudalAllow = new WordSet();
   readonly historicAllow = new WordSet();
   readonly unhealthy = new WordSet<UnhealthyEntry>();
@@ -120,7 +121,7 @@ export function baseLists(): Lists {
   readDataTable('chars/tgscc_8105.txt').forEach(([ch], i) => l.chars8105.set(ch, i < 3500 ? 1 : i < 6500 ? 2 : 3));
   for (const [t, s] of readDataTable('lists/trad-simp.tsv')) if (t && s) l.tradMap.set(t, s);
   for (const [w, flag] of readDataTable('lists/exaggeration.tsv')) l.exaggeration.set(w, { needsApproval: flag === 'yes' });
-  for (const [w, level] of readDataTable('lists/feudal.tsv')) l.feudal.set(w, { soft: level === 'soft' });
+  for (const [w, level] of readDataTable('lists/feudal.tsv')) l.feudal.set(w, level === 'rank' ? { soft: false, rank: true } : { soft: level === 'soft' });
   for (const [w] of readDataTable('lists/feudal-allow.txt')) l.feudalAllow.set(w, true);
   for (const [w] of readDataTable('lists/historic-allow.tsv')) l.historicAllow.set(w, true);
   for (const [w, level] of readDataTable('lists/unhealthy.tsv')) {

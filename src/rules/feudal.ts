@@ -35,16 +35,26 @@ export const feudal: Rule = {
     if (ctx.isExistingName(text) && text !== rec.full) return;
     const hard: string[] = [];
     const soft: string[] = [];
+    const ranks: string[] = [];
     for (const h of hits) {
       if (inside(exempt, h.index, h.end)) continue;
-      if (h.value.soft) {
+      if (h.value.rank) {
+        if (!ranks.includes(h.word)) ranks.push(h.word);
+      } else if (h.value.soft) {
         // A lone 皇/帝/御 only at the start of a word (the 专名), and not inside a longer exempt word.
         if (h.index !== 0 || overlaps(exempt, h.index, h.end)) continue;
         if (!soft.includes(h.word)) soft.push(h.word);
       } else if (!hard.includes(h.word)) hard.push(h.word);
     }
     if (hard.length) {
-      ctx.report(txt(`含有帝王、宫廷或旧官职用语「${hard.join('」「')}」，封建色彩浓厚`, `contains the feudal word${hard.length > 1 ? 's' : ''} ${hard.map((w) => `"${w}"`).join(', ')} (emperor, court or old rank)`));
+      const all = [...hard, ...ranks];
+      ctx.report(txt(`含有帝王、宫廷或旧官职用语「${all.join('」「')}」，封建色彩浓厚`, `contains the feudal word${all.length > 1 ? 's' : ''} ${all.map((w) => `"${w}"`).join(', ')} (emperor, court or old rank)`));
+    } else if (ranks.length) {
+      // The national criteria name imperial and palace words; an old post stands in approved historic names (御史巷).
+      ctx.report(txt(
+        `含有旧官职用语「${ranks.join('」「')}」，可能带有封建色彩；沿用的旧街巷名或纪念本地历史人物的可以保留，请核实来历`,
+        `contains the old official post${ranks.length > 1 ? 's' : ''} ${ranks.map((w) => `"${w}"`).join(', ')}, which may carry a feudal flavour; an old street name or one for a local historical figure may stay: check its origin`,
+      ), { soft: true });
     } else if (soft.length) {
       ctx.report(txt(`专名以「${soft.join('」「')}」开头，可能带有封建色彩`, `the specific starts with ${soft.map((w) => `"${w}"`).join(', ')}, which may carry a feudal flavour`), { soft: true });
     }

@@ -12,6 +12,9 @@ ruleTester(feudal, {
     { name: '帝豪花园路', errors: [{ severity: 'error' }] },
     { name: '皇城路', label: 'a township elsewhere called 皇城 does not exempt it', errors: [{ severity: 'error' }] },
     { name: '御福路', label: 'lone 御 at the start: soft', errors: [{ severity: 'warning', soft: true }] },
-    { name: '宰相路', errors: [{ message: '宰相' }] },
+    { name: '宰相路', label: 'an old official post: soft (the national criteria name imperial and palace words)', errors: [{ severity: 'warning', soft: true, message: '宰相' }] },
+    { name: '太傅街', label: 'approved in 福州 (2023): checked, not refused', errors: [{ severity: 'warning', soft: true, message: '旧官职用语「太傅」' }] },
+    { name: '御史巷', label: '泉州: the post, not the lone 御', errors: [{ severity: 'warning', soft: true, message: '御史' }] },
+    { name: '宰相府路', label: 'a post with a hard word (相府): one error naming both', errors: [{ severity: 'error', message: '「相府」「宰相」' }] },
   ],
 });
