@@ -13,6 +13,8 @@ ruleTester(foreignPlace, {
     { name: '加州大道', errors: [{ severity: 'error', message: '加州' }] },
     { name: '哥多华小区', type: 'residential', label: 'a Hong Kong form (科尔多瓦), 三亚 2019 list', errors: [{ severity: 'error', message: '哥多华' }] },
     { name: '欧洲城路', errors: [{ severity: 'error', message: '欧洲' }] },
+    { name: '拉德芳斯小区', type: 'residential', label: 'a Paris district, 南京 2019 clean-up', errors: [{ severity: 'error', message: '拉德芳斯' }] },
+    { name: '法兰西花园', type: 'residential', errors: [{ severity: 'error', message: '法兰西' }] },
     { name: '东京路', label: 'ambiguous entry: soft', errors: [{ severity: 'warning', soft: true }] },
     { name: '英国路', errors: [{ severity: 'error' }] },
     { name: '华尔街', label: 'a listed name that runs into the generic (华尔 + 街)', errors: [{ severity: 'error', message: '华尔街' }] },
