@@ -1,3 +1,4 @@
+import { AdminResolver } from '../check/admin.js';
 import { DimingError, type Where } from '../core/errors.js';
 import type { Dataset, NameRecord } from '../core/record.js';
 import { getLang, tr, txt } from '../core/text.js';
@@ -44,8 +45,12 @@ export function recordRegion(rec: NameRecord, fallback?: string): string | undef
   const f = rec.fields;
   return (f.admin_code && normalizeAdminCode(f.admin_code))
     ?? regionFromNames({ province: f.province, city: f.city, county: f.county, township: f.township })
+    // A path column (所在政区: 北京市朝阳区), or a code column holding names: as `diming check` reads them.
+    ?? (f.admin_path || f.admin_code ? pathResolver.resolve({ admin_path: f.admin_path, admin_code: f.admin_code }).code : undefined)
     ?? fallback;
 }
+
+const pathResolver = new AdminResolver();
 
 /** The pinyin job of a table record. */
 export function jobFromRecord(rec: NameRecord, ctx: { file: string; nameHeader: string; type: EntityType; region?: string }): PinyinJob {
