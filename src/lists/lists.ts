@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { configError } from '../core/errors.js';
 import { txt } from '../core/text.js';
 import { parseTable, readDataTable } from '../data/files.js';
-import { divisions } from '../divisions/divisions.js';
+import { ZONE_WORDS, divisions } from '../divisions/divisions.js';
 import { WordSet } from './wordset.js';
 
 /** List ids as in profiles.md §3. */
@@ -153,7 +153,7 @@ export function divisionNameSet(): WordSet<string[]> {
   if (divisionNames) return divisionNames;
   const ws = new WordSet<string[]>();
   for (const [name, list] of divisions().byName) {
-    if (name.length < 2) continue;
+    if (name.length < 2 || ZONE_WORDS.has(name)) continue;
     ws.set(name, list.map((d) => d.code));
   }
   divisionNames = ws;

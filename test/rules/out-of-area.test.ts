@@ -7,6 +7,8 @@ const SHANDONG = { admin_code: '370523' }; // 广饶县
 ruleTester(outOfArea, {
   valid: [
     { name: '李刘路', fields: SHANDONG },
+    { name: '高新区大道', fields: SHANDONG, label: '高新区 is a kind of zone, not one elsewhere' },
+    { name: '开发区路', fields: SHANDONG },
     { name: '柳河路', fields: { ...HEBEI, village: '柳河村' }, label: 'named after the own village' },
     { name: '泰山路', fields: { admin_code: '370911' }, label: '泰山 in Shandong' },
     { name: '黄山路', label: 'no location: not judged' },
