@@ -47,7 +47,7 @@ export function divisions(): DivisionIndex {
     byCode.set(code, d);
     addName(byName, name, d);
     if (d.short !== name) addName(byName, d.short, d);
-    if (level === 3) for (const alias of zoneAliases(name)) addName(byName, alias, d);
+    if (level === 3) for (const alias of zoneAliases(name)) if (alias !== name && alias !== d.short) addName(byName, alias, d);
   }
   index = { byCode, byName, year: DIVISION_CODE_YEAR };
   return index;
@@ -83,22 +83,22 @@ const ZONE_FORMS: [RegExp, string[]][] = [
 ];
 
 /**
- * The names people write for a county-level development zone (吉林高新技术产业开发区: 高新区, 吉林高新区; 廊坊经济技术开发区:
- * 经开区, 开发区, 廊坊经开区): found within the city that is named before them, and ambiguous (a finding with the
- * candidates) where a city has two such zones.
+ * The names people write for a county-level development zone (吉林高新技术产业开发区: 高新区, 高新技术产业开发区,
+ * 吉林高新区; 廊坊经济技术开发区: 经开区, 开发区, 经济技术开发区, 廊坊经开区): found within the city named before
+ * them, and ambiguous (a finding with the candidates) where a city has two such zones.
  */
 export function zoneAliases(name: string): string[] {
   for (const [re, forms] of ZONE_FORMS) {
     const m = re.exec(name);
     if (!m) continue;
     const head = name.slice(0, m.index);
-    return forms.flatMap((f) => (head ? [f, head + f] : [f]));
+    return [...new Set([m[0], ...forms].flatMap((f) => (head ? [f, head + f] : [f])))];
   }
   return [];
 }
 
-/** The bare forms (高新区, 经开区, 开发区): kinds of zone, not the name of one place, so not division names in a text. */
-export const ZONE_WORDS: ReadonlySet<string> = new Set(ZONE_FORMS.flatMap(([, forms]) => forms));
+/** The bare forms (高新区, 经济开发区 …): kinds of zone, not the name of one place, so not division names in a text. */
+export const ZONE_WORDS: ReadonlySet<string> = new Set(['高新技术产业开发区', '高新技术开发区', '高技术产业开发区', '经济技术开发区', '经济开发区', ...ZONE_FORMS.flatMap(([, forms]) => forms)]);
 
 function addName(m: Map<string, Division[]>, name: string, d: Division): void {
   const list = m.get(name);

@@ -14,7 +14,7 @@ ruleTester(adminArea, {
     { name: '幸福路', fields: { admin_code: '370523199' }, label: 'code not in the list', errors: [{ message: '不在' }] },
     { name: '幸福路', fields: {}, label: 'no area at all', errors: [{ severity: 'info', soft: true }] },
     // Development zones by their everyday names (吉林高新技术产业开发区: 高新区; 廊坊经济技术开发区: 经开区): found, at county level.
-    ...[{ admin_path: '吉林省吉林市高新区' }, { city: '吉林市', county: '高新区' }, { admin_path: '河北省廊坊市经开区' }, { admin_path: '石家庄高新区' }].map((fields) => ({
+    ...[{ admin_path: '吉林省吉林市高新区' }, { city: '吉林市', county: '高新区' }, { admin_path: '河北省廊坊市经开区' }, { admin_path: '石家庄高新区' }, { admin_path: '河北省邢台市经济开发区' }].map((fields) => ({
       name: '幸福路', fields, label: `${Object.values(fields).join(' ')}: a development zone`, errors: [{ severity: 'info' as const, message: '只到县一级' }],
     })),
     { name: '幸福路', fields: { admin_path: '河北省唐山市开发区' }, label: 'a city with two such zones: the candidates', errors: [{ message: '河北唐山芦台经济开发区（130271）' }] },
