@@ -120,7 +120,7 @@ async function shapefileRows(file: string): Promise<RowSource> {
   const { shapefileAttributes } = await import('../io/readers/shapefile.js');
   const dbf = await shapefileAttributes(file);
   try {
-    const declared = dbf.prj !== undefined ? crsFromPrj(dbf.prj, file).id : undefined;
+    const declared = dbf.prj ? crsFromPrj(dbf.prj.text, dbf.prj.file).id : undefined;
     const cols = [...fieldColumns(dbf.headers)];
     const shapes = await dbf.shapes();
     async function* rows(): AsyncGenerator<SourceRow[]> {

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import { inputError } from '../core/errors.js';
+import { inputError, isDimingError } from '../core/errors.js';
 import type { RecordFields } from '../core/record.js';
 import { type Text, txt } from '../core/text.js';
 import { normalizeAdminCode } from '../divisions/region.js';
@@ -122,7 +122,16 @@ export async function loadLocatedNames(files: readonly string[], area: BBox): Pr
   const notes: Text[] = [];
   const resolver = new AdminResolver();
   for (const file of files) {
-    const read = await readLonLat(file, true, (b) => bboxesIntersect(b, area));
+    let read: Awaited<ReturnType<typeof readLonLat>>;
+    try {
+      read = await readLonLat(file, true, (b) => bboxesIntersect(b, area));
+    } catch (e) {
+      // A .prj that diming cannot use (Xian 1980, Beijing 1954): the names are compared by the other uniqueness rules,
+      // only their geometry is left out.
+      if (!isDimingError(e) || !/\.prj$/i.test(e.where?.file ?? '')) throw e;
+      notes.push(txt(`已有地名 ${file}：${e.text.zh}，其几何未用于附近重名（nearby-duplicate）比较`, `existing names ${file}: ${e.text.en}; its geometry is not used by nearby-duplicate`));
+      continue;
+    }
     if (!read) {
       notes.push(txt(
         `已有地名 ${file}：无法判断几何的坐标系，未用于附近重名（nearby-duplicate）比较`,

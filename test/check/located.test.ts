@@ -79,4 +79,10 @@ describe('existing names with geometry are read a batch at a time, keeping those
     writeFileSync(gbk, Buffer.from(bytes));
     expect((await loadLocatedNames([gbk], [118, 37, 119, 38])).names.map((n) => [n.name, n.line])).toEqual([['幸福路', 2], ['和平路', 3]]);
   });
+
+  it('leaves out the geometry of a register in a datum it cannot use (Xian 1980), saying so', async () => {
+    const { names, notes } = await loadLocatedNames([join(FIXTURES, 'geo', 'xian80', 'roads.shp')], [70, 15, 140, 55]);
+    expect(names).toEqual([]);
+    expect(notes[0].zh).toMatch(/1980西安坐标系.*其几何未用于附近重名/);
+  });
 });

@@ -201,8 +201,8 @@ export interface DbfBatches {
   headers: string[];
   /** Records with their numbers (1-based, the feature numbers of readShapefile). */
   batches: AsyncIterable<{ cells: string[]; line: number }[]>;
-  /** The .prj's text, when there is one (for a caller that reads the shapes too). */
-  prj?: string;
+  /** The .prj's text and name, when there is one (for a caller that reads the shapes too). */
+  prj?: { text: string; file: string };
   /** Open the shapes, to be read in step with the records (the .shp's path, or its bytes out of a .zip). */
   shapes(): Promise<ShapeReader>;
   /** Close the file (call it when done, read through or not). */
@@ -256,7 +256,7 @@ export async function shapefileAttributes(file: string, opts: GeoReadOptions = {
 async function dbfSource(
   file: string,
   opts: GeoReadOptions,
-): Promise<{ name: string; size: number; cpg?: string; prj?: string; shp: string | Uint8Array; read(pos: number, len: number): Promise<Uint8Array>; close(): Promise<void> }> {
+): Promise<{ name: string; size: number; cpg?: string; prj?: { text: string; file: string }; shp: string | Uint8Array; read(pos: number, len: number): Promise<Uint8Array>; close(): Promise<void> }> {
   const noDbf = () =>
     inputError(
       txt('Shapefile 缺少 .dbf 文件，没有名称等属性', 'the Shapefile has no .dbf file, so it has no names or other attributes'),
@@ -268,7 +268,8 @@ async function dbfSource(
     assertShpHeader(parts.shp, parts.names.shp);
     const dbf = parts.dbf;
     if (!dbf || !parts.names.dbf) throw noDbf();
-    return { name: parts.names.dbf, size: dbf.length, cpg: parts.cpg, prj: parts.prj, shp: parts.shp, read: async (pos, len) => dbf.subarray(pos, pos + len), close: async () => {} };
+    const prj = parts.prj !== undefined ? { text: parts.prj, file: parts.names.prj ?? file } : undefined;
+    return { name: parts.names.dbf, size: dbf.length, cpg: parts.cpg, prj, shp: parts.shp, read: async (pos, len) => dbf.subarray(pos, pos + len), close: async () => {} };
   }
   const shp = await openInput(file);
   const shpHead = Buffer.alloc(Math.min(100, shp.size));
@@ -278,7 +279,8 @@ async function dbfSource(
   if (!side.dbf) throw noDbf();
   const text = async (f?: string) => (f ? new TextDecoder('utf-8').decode(await readInput(f)) : undefined);
   const cpg = await text(side.cpg);
-  const prj = await text(side.prj);
+  const prjText = await text(side.prj);
+  const prj = prjText !== undefined && side.prj ? { text: prjText, file: side.prj } : undefined;
   const { handle, size } = await openInput(side.dbf);
   return {
     name: side.dbf,
