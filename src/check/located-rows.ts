@@ -1,9 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Geometry } from 'geojson';
-import { inputError } from '../core/errors.js';
 import type { FieldKey, RecordFields } from '../core/record.js';
-import { txt } from '../core/text.js';
 import { crsFromPrj } from '../geo/crs.js';
 import { type CsvRecord, csvBatches } from '../geo/csvstream.js';
 import { attachTableGeometries, geoJsonGeometryProblem, geometryFromFields, to2D } from '../geo/fields.js';
@@ -117,7 +115,7 @@ async function* geoJsonRows(features: AsyncIterable<{ feature: { geometry: unkno
 
 /** A shapefile: its shapes (the `shapefile` package, streamed) in step with its .dbf records; the CRS from the .prj. */
 async function shapefileRows(file: string): Promise<RowSource> {
-  const { shapefileAttributes } = await import('../io/readers/shapefile.js');
+  const { damagedShape, shapefileAttributes } = await import('../io/readers/shapefile.js');
   const dbf = await shapefileAttributes(file);
   try {
     const declared = dbf.prj ? crsFromPrj(dbf.prj.text, dbf.prj.file).id : undefined;
@@ -132,7 +130,7 @@ async function shapefileRows(file: string): Promise<RowSource> {
           try {
             shape = await shapes.read();
           } catch (e) {
-            throw inputError(txt(`.shp 文件已损坏，第 ${n + 1} 个图形无法读取`, `the .shp file is damaged: shape ${n + 1} cannot be read (${(e as Error).message})`), { file, row: n + 1 }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'), e);
+            throw damagedShape(file, n + 1, e);
           }
           n++;
           if (shape.done) {

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
-import { inputError, isDimingError } from '../../core/errors.js';
+import { type DimingError, inputError, isDimingError } from '../../core/errors.js';
 import type { Dataset } from '../../core/record.js';
 import { type Text, txt } from '../../core/text.js';
 import { crsFromPrj, parseCrs } from '../../geo/crs.js';
@@ -396,13 +396,18 @@ async function readShpGeometries(shp: Uint8Array, file: string): Promise<unknown
       out.push(r.value);
     }
   } catch (e) {
-    throw inputError(txt(`.shp 文件已损坏，第 ${out.length + 1} 个图形无法读取`, `the .shp file is damaged: shape ${out.length + 1} cannot be read (${(e as Error).message})`), { file, row: out.length + 1 }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'), e);
+    throw damagedShape(file, out.length + 1, e);
   }
   if (out.length === 0 && shp.length > 100) {
     // Bytes after the header, but no shape could be read from them.
     throw inputError(txt('.shp 文件已损坏：文件头之后的内容无法读成图形', 'the .shp file is damaged: nothing after its header reads as a shape'), { file }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'));
   }
   return out;
+}
+
+/** The error for shape number `n` (1-based) that the `shapefile` package could not read. */
+export function damagedShape(file: string, n: number, cause: unknown): DimingError {
+  return inputError(txt(`.shp 文件已损坏，第 ${n} 个图形无法读取`, `the .shp file is damaged: shape ${n} cannot be read (${(cause as Error).message})`), { file, row: n }, txt('请从 GIS 软件重新导出。', 'Export it again from the GIS.'), cause);
 }
 
 /** A .shp starts with a 100-byte header whose first word is 9994 (checked before sidecars, so a stray file is named as such). */
