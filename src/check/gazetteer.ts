@@ -215,11 +215,16 @@ function keepRow(
  * to be UTF-8 is read again as GB18030; rows are kept only when the whole read succeeds, so none is counted twice.
  */
 async function streamCsv(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+  await inEachEncoding(file, (encoding) => streamRows(file, csvBatches(file, { encoding }), needs, resolver, into, fileIdx, st), restarter(into, st));
+}
+
+/** Forget what a file's reading has kept so far (to read it again in another encoding, or another way). */
+function restarter(into: ExistingNames, st: GazetteerStats): () => void {
   const start = into.size;
-  await inEachEncoding(file, (encoding) => streamRows(file, csvBatches(file, { encoding }), needs, resolver, into, fileIdx, st), () => {
+  return () => {
     into.truncate(start);
     st.read = st.kept = st.noArea = st.noAreaKept = st.elsewhere = 0;
-  });
+  };
 }
 
 /** Keep the rows of a table file (streamOnce) that the batch needs. */
@@ -258,11 +263,7 @@ function keepCells(cells: readonly string[], r: RowReader, line: number, file: s
  * as a table's header, once for each set of keys. A root that is not a FeatureCollection is read whole.
  */
 async function streamGeoJson(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
-  const start = into.size;
-  const restart = () => {
-    into.truncate(start);
-    st.read = st.kept = st.noArea = st.noAreaKept = st.elsewhere = 0;
-  };
+  const restart = restarter(into, st);
   const { geoJsonFeatureBatches, NotACollection } = await import('../io/readers/geojson-stream.js');
   try {
     await inEachEncoding(file, async (encoding) => {
