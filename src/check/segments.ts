@@ -53,8 +53,3 @@ export function oneRoad(pairs: Iterable<readonly [AnalyzedRecord, AnalyzedRecord
   }
   return (a, b) => parent.size > 0 && find(a) === find(b);
 }
-
-/** oneRoad over every two of these rows that share a name. */
-export function oneRoadAmong(records: readonly AnalyzedRecord[]): (a: AnalyzedRecord, b: AnalyzedRecord) => boolean {
-  return oneRoad(records.flatMap((a) => records.filter((b) => b !== a && b.full === a.full).map((b) => [a, b] as const)));
-}

@@ -3,7 +3,6 @@ import { txt } from '../core/text.js';
 import { mayEndInOrdinal, parseName } from '../name/parse.js';
 import type { AnalyzedRecord, Related, Rule } from './types.js';
 import { centroid, lonLatLine, offsetMeters } from './util/geo.js';
-import { oneRoadAmong } from '../check/segments.js';
 
 interface Options {
   maxOrdinal: number | null;
@@ -158,9 +157,9 @@ export const seriesOrder: Rule<Options> = {
       }
       for (const [v, all] of byValue) {
         if (all.length < 2) continue;
-        // Rows of one name that adjoin are segments of one road (check/segments.ts): one member, not a repeat.
-        const sameRoad = oneRoadAmong(all.flatMap((m) => (m.rec ? [m.rec] : [])));
-        const ms = all.filter((m, i) => !m.rec || !all.slice(0, i).some((k) => k.rec && k.rec.full === m.rec!.full && sameRoad(k.rec, m.rec!)));
+        // Rows of one name are one member: segments of one road, or a duplicate, which duplicate reports (as for an
+        // existing name equal to a row, above).
+        const ms = all.filter((m, i) => !m.rec || !all.slice(0, i).some((k) => k.rec && k.rec.full === m.rec!.full));
         if (ms.length < 2) continue;
         for (const m of ms) {
           if (!m.rec) continue;

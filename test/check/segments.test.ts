@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjoins, oneRoadAmong } from '../../src/check/segments.js';
+import { adjoins, oneRoad } from '../../src/check/segments.js';
 import type { AnalyzedRecord } from '../../src/rules/types.js';
 
 /** Only what adjoins reads: the row, the 起点/止点 columns and the measured ends of the geometry. */
@@ -31,7 +31,8 @@ describe('segments of one road', () => {
 
   it('joins segments through one another (A–B–C), and no others', () => {
     const [a, b, c, d] = [row(1, '东村', '中心街'), row(2, '中心街', '西村'), row(3, '西村', '北村'), row(4, '南村', '南山')];
-    const road = oneRoadAmong([a, b, c, d]);
+    const rows = [a, b, c, d];
+    const road = oneRoad(rows.flatMap((x) => rows.filter((y) => y !== x).map((y) => [x, y] as const)));
     expect(road(a, c)).toBe(true);
     expect(road(c, a)).toBe(true);
     expect(road(a, d)).toBe(false);
