@@ -53,6 +53,20 @@ describe('GeoJSON features, streamed', () => {
     expect(whole.records.map((r) => r.name)).toEqual(streamed.map((f) => String(f.feature.properties?.['标准名称'] ?? '')));
   });
 
+  it('streams a minified collection on one line, not waiting for a line end that never comes', async () => {
+    const features = Array.from({ length: 20_000 }, (_, i) => ({ type: 'Feature', properties: { 名称: `幸福${i}路` }, geometry: null }));
+    const file = write('minified.geojson', JSON.stringify({ type: 'FeatureCollection', features }));
+    let batches = 0;
+    let rows = 0;
+    for await (const batch of geoJsonFeatureBatches(file, { chunkBytes: 1 << 16 })) {
+      if (batch.length) batches++;
+      rows += batch.length;
+    }
+    expect(rows).toBe(20_000);
+    // The first megabyte is held to decide; the rest arrives read by read.
+    expect(batches).toBeGreaterThan(5);
+  });
+
   it('reads GeoJSON sequences line by line: one feature per line, RS-separated, a long line; rows count features', async () => {
     const long = `{"type":"Feature","properties":{"名称":"长路","备注":"${'很长'.repeat(50_000)}"},"geometry":null}`;
     const text = [

@@ -57,13 +57,18 @@ export async function* geoJsonFeatureBatches(file: string, opts: { encoding?: st
   yield reader.end();
 }
 
+/**
+ * Text looked at before deciding: a file whose first line is longer (a minified collection on one line) is a
+ * collection. Waiting for its line end would hold the whole file.
+ */
+const HEAD_LIMIT = 1 << 20;
+
 /** 'sequence' or 'collection' once the start of the text tells (the first line and what follows it), else undefined. */
 function kindOf(trimmed: string, final = false): 'sequence' | 'collection' | undefined {
   if (!trimmed) return undefined;
-  if (trimmed.startsWith('\x1e')) return 'sequence';
   const nl = trimmed.indexOf('\n');
-  if (nl >= 0 && !/^\{.*\}\s*$/.test(trimmed.slice(0, nl + 1))) return 'collection';
-  if (!final && (nl < 0 || !trimmed.slice(nl + 1).trim())) return undefined;
+  const undecided = nl < 0 ? trimmed.length < HEAD_LIMIT : !trimmed.slice(nl + 1).trim();
+  if (!final && undecided && !trimmed.startsWith('\x1e')) return undefined;
   return looksLikeSequence(trimmed) ? 'sequence' : 'collection';
 }
 
