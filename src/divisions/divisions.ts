@@ -76,10 +76,10 @@ function readGz(rel: string): string[][] {
   return out;
 }
 
-/** County-level development zones by their everyday names. */
-const ZONE_FORMS: [RegExp, string[]][] = [
-  [/(?:高新技术产业开发区|高新技术开发区|高技术产业开发区)$/, ['高新区']],
-  [/(?:经济技术开发区|经济开发区)$/, ['经开区', '开发区']],
+/** County-level development zones: the endings of their full names, and the everyday names for them. */
+const ZONE_FORMS: [suffixes: string[], forms: string[]][] = [
+  [['高新技术产业开发区', '高新技术开发区', '高技术产业开发区'], ['高新区']],
+  [['经济技术开发区', '经济开发区'], ['经开区', '开发区']],
 ];
 
 /**
@@ -88,17 +88,17 @@ const ZONE_FORMS: [RegExp, string[]][] = [
  * them, and ambiguous (a finding with the candidates) where a city has two such zones.
  */
 export function zoneAliases(name: string): string[] {
-  for (const [re, forms] of ZONE_FORMS) {
-    const m = re.exec(name);
-    if (!m) continue;
-    const head = name.slice(0, m.index);
-    return [...new Set([m[0], ...forms].flatMap((f) => (head ? [f, head + f] : [f])))];
+  for (const [suffixes, forms] of ZONE_FORMS) {
+    const suffix = suffixes.find((x) => name.endsWith(x));
+    if (!suffix) continue;
+    const head = name.slice(0, -suffix.length);
+    return [...new Set([suffix, ...forms].flatMap((f) => (head ? [f, head + f] : [f])))];
   }
   return [];
 }
 
 /** The bare forms (高新区, 经济开发区 …): kinds of zone, not the name of one place, so not division names in a text. */
-export const ZONE_WORDS: ReadonlySet<string> = new Set(['高新技术产业开发区', '高新技术开发区', '高技术产业开发区', '经济技术开发区', '经济开发区', ...ZONE_FORMS.flatMap(([, forms]) => forms)]);
+export const ZONE_WORDS: ReadonlySet<string> = new Set(ZONE_FORMS.flat(2));
 
 function addName(m: Map<string, Division[]>, name: string, d: Division): void {
   const list = m.get(name);

@@ -150,7 +150,7 @@ describe('Shapefile reader', () => {
     expect(ds.notes.map((n) => n.en).join(' ')).toMatch(/cannot be used/);
   });
 
-  it('decides the DBF code page: .cpg > language driver 0x4D > strict UTF-8 > GB18030', () => {
+  it('decides the DBF code page: .cpg > language driver 0x4D > strict UTF-8 > GB18030', async () => {
     const gbkName = Buffer.from([0xc3, 0xfb, 0xb3, 0xc6]); // 名称 in GBK
     const gbkValue = Buffer.from([0xd0, 0xd2, 0xb8, 0xa3, 0xc2, 0xb7]); // 幸福路
     const dbf = Buffer.alloc(32 + 32 + 1 + 1 + 10 + 1);
@@ -166,15 +166,15 @@ describe('Shapefile reader', () => {
     Buffer.alloc(10, 0x20).copy(dbf, 66);
     gbkValue.copy(dbf, 66);
     dbf[76] = 0x1a;
-    expect(dbfEncoding(dbf, undefined, undefined, 'x.dbf').encoding).toBe('gb18030');
-    expect(dbfEncoding(dbf, 'UTF-8', undefined, 'x.dbf').reason.en).toMatch(/says UTF-8 but .* not UTF-8/);
-    expect(dbfEncoding(Buffer.from(dbf).fill(0x41, 66, 72).fill(0x41, 32, 36), 'UTF-8', undefined, 'x.dbf').encoding).toBe('utf-8');
-    expect(dbfEncoding(dbf, '936', undefined, 'x.dbf').encoding).toBe('gb18030');
-    expect(dbfEncoding(dbf, undefined, 'utf8', 'x.dbf').encoding).toBe('utf-8');
+    expect((await dbfEncoding(dbf, undefined, undefined, 'x.dbf')).encoding).toBe('gb18030');
+    expect((await dbfEncoding(dbf, 'UTF-8', undefined, 'x.dbf')).reason.en).toMatch(/says UTF-8 but .* not UTF-8/);
+    expect((await dbfEncoding(Buffer.from(dbf).fill(0x41, 66, 72).fill(0x41, 32, 36), 'UTF-8', undefined, 'x.dbf')).encoding).toBe('utf-8');
+    expect((await dbfEncoding(dbf, '936', undefined, 'x.dbf')).encoding).toBe('gb18030');
+    expect((await dbfEncoding(dbf, undefined, 'utf8', 'x.dbf')).encoding).toBe('utf-8');
     const ldid = Buffer.from(dbf);
     ldid[29] = 0x4d;
-    expect(dbfEncoding(ldid, undefined, undefined, 'x.dbf').reason.en).toMatch(/0x4D/);
-    throwsText(() => dbfEncoding(dbf, undefined, 'latin9', 'x.dbf'), /unsupported/);
+    expect((await dbfEncoding(ldid, undefined, undefined, 'x.dbf')).reason.en).toMatch(/0x4D/);
+    await expect(dbfEncoding(dbf, undefined, 'latin9', 'x.dbf')).rejects.toThrow(/unsupported|不支持/);
     expect(readDbf(dbf, 'gb18030', 'x.dbf')).toEqual({ headers: ['名称'], rows: [['幸福路']], deleted: 0 });
   });
 

@@ -97,7 +97,7 @@ async function partsFromZip(file: string, opts: GeoReadOptions): Promise<Shapefi
 }
 
 /** Code page of a .dbf (formats.md §2.2) and why. */
-export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: string | undefined, file: string): { encoding: TextEncoding; reason: Text } {
+export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: string | undefined, file: string): Promise<{ encoding: TextEncoding; reason: Text }> {
   const headLen = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
   const utf8 = () => {
     try {
@@ -113,9 +113,9 @@ export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: st
 
 /**
  * dbfEncoding from the .dbf's header (at least 30 bytes) and a test of whether its field names and records are all
- * valid UTF-8 (asked only when it decides).
+ * valid UTF-8, asked only when it decides (for a streamed .dbf the test is a pass over the whole file).
  */
-function decideDbfEncoding(head: Uint8Array, utf8: () => boolean, cpg: string | undefined, forced: string | undefined, file: string): { encoding: TextEncoding; reason: Text } {
+async function decideDbfEncoding(head: Uint8Array, utf8: () => boolean | Promise<boolean>, cpg: string | undefined, forced: string | undefined, file: string): Promise<{ encoding: TextEncoding; reason: Text }> {
   if (forced) {
     const enc = encodingFromLabel(forced);
     if (!enc) throw inputError(txt(`不支持的 DBF 编码「${forced}」`, `unsupported DBF encoding "${forced}"`), { file }, txt('可用：utf-8、gbk（gb18030）。', 'Supported: utf-8, gbk (gb18030).'));
@@ -123,7 +123,7 @@ function decideDbfEncoding(head: Uint8Array, utf8: () => boolean, cpg: string | 
   }
   if (cpg?.trim()) {
     const enc = encodingFromLabel(cpg.trim());
-    if (enc === 'utf-8' && !utf8()) {
+    if (enc === 'utf-8' && !(await utf8())) {
       // A wrong .cpg (common after re-saving in another program) would silently garble every name.
       return { encoding: 'gb18030', reason: txt(`.cpg 写的是 ${cpg.trim()}，但 .dbf 内容不是 UTF-8：按 GBK/GB18030 读取`, `the .cpg says ${cpg.trim()} but the .dbf is not UTF-8: read as GBK/GB18030`) };
     }
@@ -131,7 +131,7 @@ function decideDbfEncoding(head: Uint8Array, utf8: () => boolean, cpg: string | 
   }
   const ldid = head.length > 29 ? head[29] : 0;
   if (ldid === 0x4d || ldid === 0x7a) return { encoding: 'gb18030', reason: txt(`.dbf 头部语言驱动标记 0x${ldid.toString(16).toUpperCase()}（代码页 936）：按 GBK 读取`, `.dbf language driver 0x${ldid.toString(16).toUpperCase()} (code page 936): read as GBK`) };
-  if (utf8()) return { encoding: 'utf-8', reason: txt('.dbf 没有 .cpg，内容是有效的 UTF-8：按 UTF-8 读取', 'no .cpg; the .dbf is valid UTF-8: read as UTF-8') };
+  if (await utf8()) return { encoding: 'utf-8', reason: txt('.dbf 没有 .cpg，内容是有效的 UTF-8：按 UTF-8 读取', 'no .cpg; the .dbf is valid UTF-8: read as UTF-8') };
   return { encoding: 'gb18030', reason: txt('.dbf 没有 .cpg，内容不是 UTF-8：按 GBK/GB18030 读取', 'no .cpg; the .dbf is not UTF-8: read as GBK/GB18030') };
 }
 
@@ -229,8 +229,7 @@ export async function shapefileAttributes(file: string, opts: GeoReadOptions = {
     const first = await dbf.read(0, 32);
     const headLen = first.length >= 10 ? first[8] | (first[9] << 8) : 0;
     const head = await dbf.read(0, Math.max(33, headLen));
-    const utf8 = await isUtf8(dbf.read, dbf.size, headLen);
-    const { encoding } = decideDbfEncoding(head, () => utf8, dbf.cpg, opts.dbfEncoding, dbf.name);
+    const { encoding } = await decideDbfEncoding(head, () => isUtf8(dbf.read, dbf.size, headLen), dbf.cpg, opts.dbfEncoding, dbf.name);
     const dec = new TextDecoder(encoding);
     const layout = dbfLayout(head, dbf.size, dec, dbf.name);
     const perBatch = Math.max(1, Math.floor(DBF_BATCH_BYTES / layout.recLen));
@@ -344,7 +343,7 @@ export async function readShapefileParts(parts: ShapefileParts, file: string, op
   let rows: string[][] = [];
   let encoding: string | undefined;
   if (parts.dbf) {
-    const enc = dbfEncoding(parts.dbf, parts.cpg, opts.dbfEncoding, parts.names.dbf ?? file);
+    const enc = await dbfEncoding(parts.dbf, parts.cpg, opts.dbfEncoding, parts.names.dbf ?? file);
     encoding = enc.encoding;
     notes.push(enc.reason);
     const dbf = readDbf(parts.dbf, enc.encoding, parts.names.dbf ?? file);
