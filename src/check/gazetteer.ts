@@ -5,7 +5,7 @@ import { inputError } from '../core/errors.js';
 import type { FieldKey, RecordFields } from '../core/record.js';
 import { txt } from '../core/text.js';
 import { normalizeAdminCode } from '../divisions/region.js';
-import { fieldColumns, matchHeader } from '../io/columns.js';
+import { fieldColumns, matchHeader, perKeySet } from '../io/columns.js';
 import { cellText, noNameColumn } from '../io/dataset.js';
 import { readAnyDataset } from '../io/read-any.js';
 import { type CsvRecord, csvBatches } from '../geo/csvstream.js';
@@ -267,25 +267,22 @@ async function streamGeoJson(file: string, needs: ScopeNeeds, resolver: AdminRes
   const { geoJsonFeatureBatches, NotACollection } = await import('../io/readers/geojson-stream.js');
   try {
     await inEachEncoding(file, async (encoding) => {
-      const readers = new Map<string, RowReader>();
       const keys = new Set<string>();
       let features = 0;
       let named = false;
+      const readerOf = perKeySet((own) => {
+        const r = rowReader(own);
+        named ||= r.name >= 0;
+        for (const k of own) if (keys.size <= 30) keys.add(k);
+        return r;
+      });
       for await (const batch of geoJsonFeatureBatches(file, { encoding })) {
         for (const { feature, row } of batch) {
           features++;
           const props = feature.properties;
           if (!props) continue;
           const own = Object.keys(props);
-          const sig = own.join('\u0000');
-          let r = readers.get(sig);
-          if (!r) {
-            r = rowReader(own);
-            // Registers have one set of keys, or a few; a file with ever-new keys is matched feature by feature.
-            if (readers.size < 1000) readers.set(sig, r);
-            named ||= r.name >= 0;
-            for (const k of own) if (keys.size <= 30) keys.add(k);
-          }
+          const r = readerOf(own);
           if (r.name < 0) continue;
           keepCells(own.map((k) => cellText(props[k])), r, row, file, needs, resolver, into, fileIdx, st);
         }

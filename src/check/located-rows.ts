@@ -6,7 +6,7 @@ import { crsFromPrj } from '../geo/crs.js';
 import { type CsvRecord, csvBatches } from '../geo/csvstream.js';
 import { attachTableGeometries, geoJsonGeometryProblem, geometryFromFields, to2D } from '../geo/fields.js';
 import { headerColumns } from '../geo/rows.js';
-import { fieldColumns } from '../io/columns.js';
+import { fieldColumns, perKeySet } from '../io/columns.js';
 import { cellText } from '../io/dataset.js';
 import { readAnyDataset } from '../io/read-any.js';
 import { XLSX_STREAM_BYTES } from './gazetteer.js';
@@ -88,22 +88,15 @@ async function* tableRows(records: AsyncIterable<CsvRecord[]>): AsyncGenerator<S
 
 /** GeoJSON features: properties through the table header aliases (once per set of keys), geometry checked and made 2D. */
 async function* geoJsonRows(features: AsyncIterable<{ feature: { geometry: unknown; properties: Record<string, unknown> | null | undefined }; row: number }[]>): AsyncGenerator<SourceRow[]> {
-  const columns = new Map<string, [string, FieldKey][]>();
+  const columnsOf = perKeySet((own): [string, FieldKey][] => [...fieldColumns(own)].map(([k, i]) => [own[i], k]));
   for await (const batch of features) {
     const out: SourceRow[] = [];
     for (const { feature, row } of batch) {
       const g = feature.geometry;
       if (g === null || g === undefined || geoJsonGeometryProblem(g)) continue;
       const props = feature.properties ?? {};
-      const own = Object.keys(props);
-      const sig = own.join('\u0000');
-      let cols = columns.get(sig);
-      if (!cols) {
-        cols = [...fieldColumns(own)].map(([k, i]): [string, FieldKey] => [own[i], k]);
-        if (columns.size < 1000) columns.set(sig, cols);
-      }
       const fields: RecordFields = {};
-      for (const [prop, k] of cols) {
+      for (const [prop, k] of columnsOf(Object.keys(props))) {
         const v = cellText(props[prop]).trim();
         if (v) fields[k] = v;
       }

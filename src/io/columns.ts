@@ -145,6 +145,23 @@ export function fieldColumns(header: readonly string[]): Map<FieldKey, number> {
   return new Map([...best].map(([k, c]) => [k, c.index]));
 }
 
+/**
+ * Something built once for each set of property keys (GeoJSON features): a register has one set, or a few; a file with
+ * ever-new keys gets it built feature by feature.
+ */
+export function perKeySet<T>(build: (keys: string[]) => T): (keys: string[]) => T {
+  const cache = new Map<string, T>();
+  return (keys) => {
+    const sig = keys.join('\u0000');
+    let v = cache.get(sig);
+    if (v === undefined) {
+      v = build(keys);
+      if (cache.size < 1000) cache.set(sig, v);
+    }
+    return v;
+  };
+}
+
 /** How many cells of a row look like known headers (used to find the header row under a title row). */
 export function countHeaderMatches(cells: readonly string[]): number {
   let n = 0;
