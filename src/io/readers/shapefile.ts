@@ -99,16 +99,7 @@ async function partsFromZip(file: string, opts: GeoReadOptions): Promise<Shapefi
 /** Code page of a .dbf (formats.md §2.2) and why. */
 export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: string | undefined, file: string): Promise<{ encoding: TextEncoding; reason: Text }> {
   const headLen = dbf.length >= 10 ? dbf[8] | (dbf[9] << 8) : 0;
-  const utf8 = () => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(32, Math.max(32, Math.min(headLen, dbf.length))));
-      new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(headLen));
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  return decideDbfEncoding(dbf, utf8, cpg, forced, file);
+  return decideDbfEncoding(dbf, () => isUtf8(async (pos, len) => dbf.subarray(pos, pos + len), dbf.length, headLen), cpg, forced, file);
 }
 
 /**
