@@ -38,9 +38,9 @@ export interface Reading {
  * typed arrays are transferred). Errors arrive as they would in this thread. Small files are read here, and `ready`
  * waits for all of it (as reading before the check always did).
  */
-export function loadGazetteersAside(files: readonly string[], needs: ScopeNeeds, opts: { minBytes?: number } = {}): Reading {
+export function loadGazetteersAside(files: readonly string[], needs: ScopeNeeds, opts: { minBytes?: number; dbfEncoding?: string } = {}): Reading {
   if (!worthAThread(files, opts.minBytes ?? ASIDE_BYTES)) {
-    const done = loadGazetteers(files, needs, new AdminResolver());
+    const done = loadGazetteers(files, needs, new AdminResolver(), undefined, { dbfEncoding: opts.dbfEncoding });
     return { ready: done.then(() => undefined), done, failed: () => false };
   }
   // Set by the worker when it fails: shared memory, seen here even in the middle of a synchronous loop.
@@ -48,7 +48,7 @@ export function loadGazetteersAside(files: readonly string[], needs: ScopeNeeds,
   let ready!: { resolve: () => void; reject: (e: unknown) => void };
   const readyP = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
   const done = new Promise<{ existing: ExistingNames; stats: GazetteerStats[] }>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { files: [...files], needs: needs.toData(), failFlag } });
+    const worker = new Worker(WORKER, { workerData: { files: [...files], needs: needs.toData(), failFlag, dbfEncoding: opts.dbfEncoding } });
     let settled = false;
     const fail = (e: unknown) => {
       settled = true;

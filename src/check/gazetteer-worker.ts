@@ -5,12 +5,12 @@ import { type ScopeNeedsData, ScopeNeeds, checkGazetteerHeaders, loadGazetteers 
 import type { WorkerReply } from './gazetteer-thread.js';
 
 /** Worker thread entry (gazetteer-thread.ts): read the existing-name files and send the store back. */
-const { files, needs, failFlag } = workerData as { files: string[]; needs: ScopeNeedsData; failFlag: Int32Array };
+const { files, needs, failFlag, dbfEncoding } = workerData as { files: string[]; needs: ScopeNeedsData; failFlag: Int32Array; dbfEncoding?: string };
 try {
   // First the headers (a wrong file is reported before the check goes on), then the rows.
   await checkGazetteerHeaders(files);
   parentPort!.postMessage({ ready: true } satisfies WorkerReply);
-  const { existing, stats } = await loadGazetteers(files, ScopeNeeds.fromData(needs), new AdminResolver());
+  const { existing, stats } = await loadGazetteers(files, ScopeNeeds.fromData(needs), new AdminResolver(), undefined, { dbfEncoding });
   const { state, transfer } = existing.toState();
   parentPort!.postMessage({ ok: true, state, stats } satisfies WorkerReply, transfer);
 } catch (e) {

@@ -130,7 +130,8 @@ export async function loadGazetteers(
   needs: ScopeNeeds,
   resolver: AdminResolver,
   into = new ExistingNames(),
-  opts: { xlsxStreamBytes?: number } = {},
+  /** dbfEncoding: --dbf-encoding, the code page of shapefile registers (as for the batch's own shapefile). */
+  opts: { xlsxStreamBytes?: number; dbfEncoding?: string } = {},
 ): Promise<{ existing: ExistingNames; stats: GazetteerStats[] }> {
   const stats: GazetteerStats[] = [];
   for (const file of files) {
@@ -144,9 +145,9 @@ export async function loadGazetteers(
     } else if (GEOJSON_EXTENSIONS.has(ext)) {
       await streamGeoJson(file, needs, resolver, into, fileIdx, st);
     } else if (ext === '.shp' || ext === '.zip') {
-      await streamShapefile(file, needs, resolver, into, fileIdx, st);
+      await streamShapefile(file, needs, resolver, into, fileIdx, st, opts.dbfEncoding);
     } else {
-      await readWhole(file, needs, resolver, into, fileIdx, st);
+      await readWhole(file, needs, resolver, into, fileIdx, st, opts.dbfEncoding);
     }
     stats.push(st);
   }
@@ -293,14 +294,14 @@ async function streamGeoJson(file: string, needs: ScopeNeeds, resolver: AdminRes
   } catch (e) {
     if (!(e instanceof NotACollection)) throw e;
     restart();
-    await readWhole(file, needs, resolver, into, fileIdx, st);
+    await readWhole(file, needs, resolver, into, fileIdx, st, undefined);
   }
 }
 
 /** Keep the records of a shapefile's .dbf that the batch needs, read a batch at a time; the shapes are not read. */
-async function streamShapefile(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
+async function streamShapefile(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats, dbfEncoding: string | undefined): Promise<void> {
   const { shapefileAttributes } = await import('../io/readers/shapefile.js');
-  const dbf = await shapefileAttributes(file);
+  const dbf = await shapefileAttributes(file, { dbfEncoding });
   try {
     const r = rowReader(dbf.headers);
     if (r.name < 0) throw noNameColumn({ file: dbf.file }, dbf.headers);
@@ -311,8 +312,8 @@ async function streamShapefile(file: string, needs: ScopeNeeds, resolver: AdminR
 }
 
 /** A file read through the common readers (which hold it whole). */
-async function readWhole(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats): Promise<void> {
-  const ds = await readAnyDataset(file, { requireName: true });
+async function readWhole(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats, dbfEncoding: string | undefined): Promise<void> {
+  const ds = await readAnyDataset(file, { requireName: true, dbfEncoding });
   for (const r of ds.records) keepRow(r.name, r.fields.admin_code, r.fields.type, r.fields, r.line ?? r.row + 1, needs, resolver, into, fileIdx, st);
 }
 

@@ -40,7 +40,7 @@ const TABLE = /\.(csv|tsv|txt)$/i;
 const GEOJSON = /\.(geojson|geojsonl|geojsons|json)$/i;
 
 /** The rows of `file` (encoding: for text files, after NotUtf8). `whole`: through the common readers. */
-export async function geometryRows(file: string, opts: { encoding?: string; whole?: boolean; requireName: boolean }): Promise<RowSource> {
+export async function geometryRows(file: string, opts: { encoding?: string; whole?: boolean; requireName: boolean; dbfEncoding?: string }): Promise<RowSource> {
   const none = async () => {};
   if (!opts.whole && TABLE.test(file)) return { batches: tableRows(csvBatches(file, { encoding: opts.encoding })), declared: () => undefined, hints: [], close: none };
   if (!opts.whole && /\.xlsx$/i.test(file) && ((await stat(file).catch(() => undefined))?.size ?? 0) >= XLSX_STREAM_BYTES) {
@@ -54,8 +54,8 @@ export async function geometryRows(file: string, opts: { encoding?: string; whol
     return { batches: geoJsonRows(features), declared: () => info.crs, hints: ['rfc7946'], close: none };
   }
   const ext = extname(file).toLowerCase();
-  if (!opts.whole && (ext === '.shp' || ext === '.zip')) return shapefileRows(file);
-  return wholeRows(file, opts.requireName);
+  if (!opts.whole && (ext === '.shp' || ext === '.zip')) return shapefileRows(file, opts.dbfEncoding);
+  return wholeRows(file, opts.requireName, opts.dbfEncoding);
 }
 
 /**
@@ -107,9 +107,9 @@ async function* geoJsonRows(features: AsyncIterable<{ feature: { geometry: unkno
 }
 
 /** A shapefile: its shapes (the `shapefile` package, streamed) in step with its .dbf records; the CRS from the .prj. */
-async function shapefileRows(file: string): Promise<RowSource> {
+async function shapefileRows(file: string, dbfEncoding: string | undefined): Promise<RowSource> {
   const { damagedShape, shapefileAttributes } = await import('../io/readers/shapefile.js');
-  const dbf = await shapefileAttributes(file);
+  const dbf = await shapefileAttributes(file, { dbfEncoding });
   try {
     const declared = dbf.prj ? crsFromPrj(dbf.prj.text, dbf.prj.file).id : undefined;
     const cols = [...fieldColumns(dbf.headers)];
@@ -148,8 +148,8 @@ async function shapefileRows(file: string): Promise<RowSource> {
 }
 
 /** Any other file (KML, XLSX, a single GeoJSON Feature): read whole by the common readers. */
-async function wholeRows(file: string, requireName: boolean): Promise<RowSource> {
-  const ds = await readAnyDataset(file, { requireName, crs: /\.(shp|zip)$/i.test(file) ? 'auto' : undefined });
+async function wholeRows(file: string, requireName: boolean, dbfEncoding: string | undefined): Promise<RowSource> {
+  const ds = await readAnyDataset(file, { requireName, dbfEncoding, crs: /\.(shp|zip)$/i.test(file) ? 'auto' : undefined });
   attachTableGeometries(ds);
   const rows: SourceRow[] = [];
   for (const r of ds.records) {

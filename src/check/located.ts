@@ -56,13 +56,13 @@ const SAMPLE_POSITIONS = 5000;
  * with what is kept, not with the file. Undefined when the CRS cannot be told. A text file that is not UTF-8 is read
  * again as GB18030; a GeoJSON file that is not a FeatureCollection is read whole.
  */
-async function readLonLat(file: string, requireName: boolean, keep: (b: BBox) => boolean = () => true): Promise<{ records: LonLatRecord[]; total: number } | undefined> {
+async function readLonLat(file: string, requireName: boolean, keep: (b: BBox) => boolean, dbfEncoding: string | undefined): Promise<{ records: LonLatRecord[]; total: number } | undefined> {
   const { geometryRows } = await import('./located-rows.js');
   const { NotACollection } = await import('../io/readers/geojson-stream.js');
   let encoding: string | undefined;
   let whole = false;
   for (;;) {
-    const src = await geometryRows(file, { encoding, whole, requireName });
+    const src = await geometryRows(file, { encoding, whole, requireName, dbfEncoding });
     try {
       return await lonLatOf(src, keep);
     } catch (e) {
@@ -116,15 +116,18 @@ async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<{ r
   return { records, total };
 }
 
-/** Read the located names of the gazetteer files that lie (by bounding box) within `area` (lon/lat). */
-export async function loadLocatedNames(files: readonly string[], area: BBox): Promise<LocatedResult> {
+/**
+ * Read the located names of the gazetteer files that lie (by bounding box) within `area` (lon/lat). `dbfEncoding`
+ * (--dbf-encoding) is the code page of shapefile registers.
+ */
+export async function loadLocatedNames(files: readonly string[], area: BBox, opts: { dbfEncoding?: string } = {}): Promise<LocatedResult> {
   const names: LocatedName[] = [];
   const notes: Text[] = [];
   const resolver = new AdminResolver();
   for (const file of files) {
     let read: Awaited<ReturnType<typeof readLonLat>>;
     try {
-      read = await readLonLat(file, true, (b) => bboxesIntersect(b, area));
+      read = await readLonLat(file, true, (b) => bboxesIntersect(b, area), opts.dbfEncoding);
     } catch (e) {
       // A .prj that diming cannot use (Xian 1980, Beijing 1954): the names are compared by the other uniqueness rules,
       // only their geometry is left out.
@@ -157,8 +160,8 @@ export async function loadLocatedNames(files: readonly string[], area: BBox): Pr
 }
 
 /** The lines of a CGCS2000 reference layer (crs-suspect `referenceLayer`): roads known to be in the right place. */
-export async function loadReferenceLayer(file: string): Promise<Position[][]> {
-  const read = await readLonLat(file, false);
+export async function loadReferenceLayer(file: string, opts: { dbfEncoding?: string } = {}): Promise<Position[][]> {
+  const read = await readLonLat(file, false, () => true, opts.dbfEncoding);
   if (!read) {
     throw inputError(txt('参考图层的坐标系无法判断', 'the coordinate system of the reference layer cannot be told'), { file }, txt('参考图层应为 CGCS2000 经纬度（EPSG:4490）的道路线，附 .prj 或按 RFC 7946 的 GeoJSON。', 'The reference layer should be CGCS2000 lon/lat road lines (EPSG:4490), with a .prj or as RFC 7946 GeoJSON.'));
   }

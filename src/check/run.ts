@@ -31,6 +31,8 @@ export interface RunCheckOptions {
   requireGeometry?: boolean;
   /** The pinyin engine to share with later steps (diming run spells every name again for its outputs). */
   orthography?: Orthography;
+  /** --dbf-encoding: the code page of every shapefile read here (registers, the reference layer), as of the batch's own. */
+  dbfEncoding?: string;
 }
 
 export interface RunCheckResult extends CheckResult {
@@ -60,7 +62,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     boundaries: o.boundaries,
     minLengthMeters: num(opt('geometry-invalid', 'minLengthMeters')),
     toleranceMeters: num(opt('geometry-outside', 'toleranceMeters')),
-    reference: typeof refFile === 'string' && refFile ? await (await import('./located.js')).loadReferenceLayer(refFile) : undefined,
+    reference: typeof refFile === 'string' && refFile ? await (await import('./located.js')).loadReferenceLayer(refFile, { dbfEncoding: o.dbfEncoding }) : undefined,
   });
   if (stage) timing('geometry');
   const analysis = analyzeDataset(ds, base);
@@ -89,7 +91,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     const needs = new ScopeNeeds();
     for (const r of analysis.records) needs.add(r.admin.code ? r.admin.code.slice(0, Math.min(len, r.admin.code.length)) : undefined);
     // Large files are read in another thread while the rules that need no existing names run here.
-    const reading = loadGazetteersAside(o.gazetteers, needs);
+    const reading = loadGazetteersAside(o.gazetteers, needs, { dbfEncoding: o.dbfEncoding });
     await reading.ready;
     timing('existing names (headers)');
     // Stops early when the reading fails (an error deep in a large file): `done` then rejects with it.
@@ -136,7 +138,7 @@ async function locatedNear(records: readonly AnalyzedRecord[], profiles: Profile
   const area = unionBBox(records.flatMap((r) => (r.geo?.measure ? [r.geo.measure.bbox] : [])));
   if (!area) return undefined;
   const { loadLocatedNames } = await import('./located.js');
-  return loadLocatedNames(o.gazetteers ?? [], expandBBox(area, radius));
+  return loadLocatedNames(o.gazetteers ?? [], expandBBox(area, radius), { dbfEncoding: o.dbfEncoding });
 }
 
 /** What became of one existing-name file's rows (names without an area: compared with every scope, or skipped). */

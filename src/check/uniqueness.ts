@@ -568,7 +568,9 @@ function exclude(kind: Kind, a: AnalyzedRecord, b: Other, ctx: BatchContext, lis
     const o = ctx.optionsFor(a) as NearOptions;
     if (o.allowDerived === false) return false;
     const pb = 'row' in b ? b.parsed : parseName(b.full, PARSE_OPTIONS);
-    return Boolean(a.parsed.direction || a.parsed.ordinal || pb.direction || pb.ordinal);
+    // Members of one series differ in direction or ordinal on purpose (槐荫一路, 槐荫二路, 槐荫东路); one member with
+    // ± 新 (新槐荫一路) does not.
+    return (a.parsed.direction ?? '') !== (pb.direction ?? '') || a.parsed.ordinal?.value !== pb.ordinal?.value;
   }
   return false;
 }

@@ -20,6 +20,8 @@ export interface ReadOptions {
   column?: string;
   /** Require a name column (default true). */
   requireName?: boolean;
+  /** The command has a --column option (diming pinyin): errors about the name column point to it. */
+  columnOption?: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -160,14 +162,19 @@ function headerList(columns: readonly (ColumnMapping | string)[], sep: string): 
   return columns.length > 30 ? `${shown}${sep}… (${columns.length})` : shown;
 }
 
-/** The error for a table (or features) without a name column, listing the columns it has. */
-export function noNameColumn(where: Where, columns: readonly (ColumnMapping | string)[]): DimingError {
+/**
+ * The error for a table (or features) without a name column, listing the columns it has. `columnOption`: the command
+ * has --column (only diming pinyin; the others would refuse the option).
+ */
+export function noNameColumn(where: Where, columns: readonly (ColumnMapping | string)[], columnOption = false): DimingError {
+  // Garbled field names of a shapefile are most often a wrong code page (a .cpg left over from another program).
+  const dbf = /\.(dbf|shp)$/i.test(where.file ?? '');
   return inputError(
     txt('找不到名称列', 'no name column'),
     where,
     txt(
-      `文件中的列：${headerList(columns, '、')}。请把名称所在列的表头改为「${nameAliases().slice(0, 9).join('」「')}」之一，或用 --column 指定。`,
-      `Columns in the file: ${headerList(columns, ', ')}. Name the column of names one of ${nameAliases().join(', ')}, or use --column.`,
+      `文件中的列：${headerList(columns, '、')}。请把名称所在列的表头改为「${nameAliases().slice(0, 9).join('」「')}」之一${columnOption ? '，或用 --column 指定' : ''}。${dbf ? '如列名是乱码，请用 --dbf-encoding 指定 .dbf 的编码（如 gbk 或 utf-8）。' : ''}`,
+      `Columns in the file: ${headerList(columns, ', ')}. Name the column of names one of ${nameAliases().join(', ')}${columnOption ? ', or use --column' : ''}.${dbf ? ' If the column names are garbled, give the .dbf code page with --dbf-encoding (gbk or utf-8).' : ''}`,
     ),
   );
 }
@@ -257,7 +264,7 @@ function datasetBelowHeader(raw: RawTable, headerIdx: number, file: string, opts
     );
   }
   if (opts.column === undefined && opts.requireName !== false && !byKey.has('name')) {
-    throw noNameColumn(where, columns);
+    throw noNameColumn(where, columns, opts.columnOption);
   }
 
   const nameCol = opts.column !== undefined ? findColumn(columns, opts.column) : byKey.get('name');
@@ -337,8 +344,8 @@ function findHeaderRow(raw: RawTable, file: string, opts: ReadOptions): number {
     txt('前 10 行中找不到表头（名称、类别等列）', 'no header row (名称, 类别 …) in the first 10 rows'),
     { file, sheet: raw.sheet },
     txt(
-      `第一行的内容：${found.slice(0, 12).join('、') || '（空）'}。请让表头包含「名称」列（也可用 拟命名名称、标准名称、name），或用 --column 指定名称所在列。`,
-      `First row: ${found.slice(0, 12).join(', ') || '(empty)'}. Give the table a 名称 (or name) header, or name the column with --column.`,
+      `第一行的内容：${found.slice(0, 12).join('、') || '（空）'}。请让表头包含「名称」列（也可用 拟命名名称、标准名称、name）${opts.columnOption ? '，或用 --column 指定名称所在列' : ''}。`,
+      `First row: ${found.slice(0, 12).join(', ') || '(empty)'}. Give the table a 名称 (or name) header${opts.columnOption ? ', or name the column with --column' : ''}.`,
     ),
   );
 }

@@ -15,6 +15,8 @@ import { readAnyDataset } from '../io/read-any.js';
 export interface InputOptions {
   sheet?: string;
   encoding?: string;
+  /** --dbf-encoding: code page of a shapefile's .dbf. */
+  dbfEncoding?: string;
   /** --crs: source CRS of the coordinates (an id such as EPSG:4528, or auto). */
   crs?: string;
   /** The command cannot work without geometry (diming signs): no usable geometry at all is an input error. */
@@ -36,7 +38,7 @@ export interface PreparedInput {
  * record has a usable line.
  */
 export async function prepareInput(file: string, opts: InputOptions = {}): Promise<PreparedInput> {
-  const ds = await readAnyDataset(file, { sheet: opts.sheet, encoding: opts.encoding, crs: opts.crs });
+  const ds = await readAnyDataset(file, { sheet: opts.sheet, encoding: opts.encoding, dbfEncoding: opts.dbfEncoding, crs: opts.crs });
   const { runGeometryStage } = await import('../check/geometry.js');
   const stage = await runGeometryStage(ds, { crs: opts.crs });
   const input: PreparedInput = { file, ds, geometry: stage?.geometry, notes: stage?.notes ?? [] };

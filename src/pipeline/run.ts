@@ -68,6 +68,8 @@ export interface RunOptions {
   boundaries?: string;
   sheet?: string;
   encoding?: string;
+  /** --dbf-encoding: the code page of every shapefile read (input, existing names, boundaries). */
+  dbfEncoding?: string;
   force?: boolean;
   authority?: string;
   /** ISO date (YYYY-MM-DD). */
@@ -124,15 +126,15 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   };
 
   // Read and check (nothing is written before the input has been read and checked).
-  const ds = await step('read', () => readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs }));
-  const boundaries = o.boundaries ? await (await import('../geo/boundaries.js')).loadBoundaries(o.boundaries) : undefined;
+  const ds = await step('read', () => readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding }));
+  const boundaries = o.boundaries ? await (await import('../geo/boundaries.js')).loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
   fillProcessFields(ds, { approval_body: o.authority, approval_date: o.date, approval_no: o.docNo } as Partial<Record<FieldKey, string>>);
   const orthography = new Orthography();
   const { check, plan } = await step('check', async () => {
     // An input with geometry is published as map data: a record without a line is then a geometry-invalid finding
     // (as in diming geojson); a table without any geometry is checked as names only.
     const requireGeometry = ds.records.some((r) => r.geometry) || ds.columns.some((c) => c.key !== undefined && GEOMETRY_KEYS.has(c.key));
-    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, boundaries, requireGeometry, onProgress: ev.progress, orthography });
+    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, boundaries, requireGeometry, onProgress: ev.progress, orthography, dbfEncoding: o.dbfEncoding });
     const p = planAnnouncement(ds, result, { columns: template.columns, rules: o.rules, orthography });
     return { check: { ...result, findings: p.findings, summary: p.summary } as RunCheckResult, plan: p };
   });

@@ -123,6 +123,22 @@ describe('Shapefile existing-name files: the .dbf is streamed, the shapes are no
     expect(stats[0]).toMatchObject({ read: 2 });
   });
 
+  it('reads the .dbf in the code page --dbf-encoding gives, over a wrong .cpg', async () => {
+    const dir = tempDir();
+    const shp = join(dir, 'roads.shp');
+    await writeShapefile(shp, [{ geometry: { type: 'Point' as const, coordinates: [118.5, 37] }, properties: { 标准名称: '槐荫路', 区划代码: '370523101201' } }], { meta: {} });
+    // A UTF-8 .dbf whose .cpg says GBK (re-saved by another program): read by the .cpg, the field names are garbled.
+    writeFileSync(join(dir, 'roads.cpg'), 'GBK');
+    const byCpg = await loadGazetteers([shp], needs('370523101'), new AdminResolver()).catch((e: unknown) => e);
+    expect((byCpg as DimingError).text.zh).toBe('找不到名称列');
+    expect((byCpg as DimingError).hint?.zh).toContain('如列名是乱码，请用 --dbf-encoding 指定 .dbf 的编码');
+    const given = await loadGazetteers([shp], needs('370523101'), new AdminResolver(), undefined, { dbfEncoding: 'utf-8' });
+    expect(contents(given.existing)).toEqual([{ full: '槐荫路', line: 1, type: undefined, prefix: 370523101 }]);
+    const wrong = await loadGazetteers([shp], needs('370523101'), new AdminResolver(), undefined, { dbfEncoding: 'latin9' }).catch((e: unknown) => e);
+    expect((wrong as DimingError).text.zh).toContain('不支持的 DBF 编码「latin9」');
+    expect((wrong as DimingError).where?.file).toBe(join(dir, 'roads.dbf'));
+  });
+
   it('refuses a shapefile without .dbf, a .dbf without a name field, and a damaged .dbf, naming the file', async () => {
     const dir = tempDir();
     const shp = await register(dir);

@@ -5,6 +5,7 @@ import { AdminResolver } from '../../src/check/admin.js';
 import type { ExistingNames } from '../../src/check/existing.js';
 import { ScopeNeeds, loadGazetteers } from '../../src/check/gazetteer.js';
 import { DimingError } from '../../src/core/errors.js';
+import { writeShapefile } from '../../src/geo/writers/shapefile.js';
 import { FIXTURES, ROOT, tempDir } from '../helpers.js';
 
 /**
@@ -95,6 +96,17 @@ describe('existing names read in a worker thread', () => {
     const good = (await aside()).loadGazetteersAside([gazetteer], needs(undefined), { minBytes: 0 });
     await good.done;
     expect(good.failed()).toBe(false);
+  });
+
+  it('reads a shapefile register in the code page --dbf-encoding gives, as here', async () => {
+    const dir = tempDir();
+    const shp = join(dir, 'roads.shp');
+    await writeShapefile(shp, [{ geometry: { type: 'Point' as const, coordinates: [118.5, 37] }, properties: { 标准名称: '槐荫路', 区划代码: '370523101201' } }], { meta: {} });
+    writeFileSync(join(dir, 'roads.cpg'), 'GBK'); // wrong: the .dbf is UTF-8
+    const got = await (await aside()).loadGazetteersAside([shp], needs(undefined), { minBytes: 0, dbfEncoding: 'utf-8' }).done;
+    expect(got.existing.full(0)).toBe('槐荫路');
+    const want = await loadGazetteers([shp], needs(undefined), new AdminResolver(), undefined, { dbfEncoding: 'utf-8' });
+    expect(contents(got.existing)).toEqual(contents(want.existing));
   });
 
   it('small files and missing files are read in this thread (a missing file gets the usual error)', async () => {

@@ -55,6 +55,10 @@ describe('existing names with geometry are read a batch at a time, keeping those
     expect(summary(fromShp.names)).toEqual(expectedNear((i) => i + 1));
     expect(fromShp.names[9].geometry.type).toBe('LineString');
     expect(whole.files).toEqual([]);
+    // A wrong .cpg (GBK on this UTF-8 .dbf) garbles the field names unless --dbf-encoding says otherwise.
+    writeFileSync(join(dir, 'register.cpg'), 'GBK');
+    expect((await loadLocatedNames([shp], AREA)).names.map((n) => n.name)).not.toContain(ROADS[5500].name);
+    expect(summary((await loadLocatedNames([shp], AREA, { dbfEncoding: 'utf-8' })).names)).toEqual(expectedNear((i) => i + 1));
   }, 60_000);
 
   it('a GeoJSON with an old-style crs member (Gauss-Krüger metres), and a GBK CSV read once', async () => {

@@ -9,6 +9,9 @@ ruleTester(nearDuplicate, {
     { name: '槐荫东路', fields: T1, batch: ['槐荫路', '槐荫西路'], label: 'derived by direction' },
     { name: '槐香路', fields: T1, batch: ['槐荫路'] },
     { name: '槐荫路', fields: T1, batch: ['槐荫支路'], label: '支路 is derived' },
+    { name: '源福三路', fields: T1, batch: ['源福二街', '源福三支路'], label: 'other members of a series, under any generic' },
+    { name: '新槐荫一路', fields: T1, batch: ['槐荫二路'], label: '± 新, another member' },
+    { name: '科华北路', fields: T1, existing: [{ name: '科华南街', adminCode: '370523101' }], label: 'other directions' },
     { name: '示例幸福路', fields: { admin_code: '130999001' }, batch: ['幸福路'], label: 'a county the division list lacks, no setting' },
     { name: '大槐荫路', fields: T1, batch: ['槐荫路'], options: { stripPrefixes: ['新', '老'] }, label: 'a profile that strips only 新/老' },
     { name: '大河路', fields: T1, batch: ['河路'], label: 'nothing left but one character and the generic: not stripped' },
@@ -17,6 +20,7 @@ ruleTester(nearDuplicate, {
   invalid: [
     { name: '新槐荫路', fields: T1, batch: ['槐荫路'], errors: [{ severity: 'warning', related: ['槐荫路'] }] },
     { name: '槐荫街', fields: T1, batch: ['槐荫路'], label: 'same 专名, other generic', errors: [{ related: ['槐荫路'] }] },
+    { name: '新槐荫一路', fields: T1, batch: ['槐荫一路'], label: '± 新 on a series member', errors: [{ related: ['槐荫一路'] }] },
     // ± 新/大/老/小 nationally (issue 3).
     { name: '大槐荫路', fields: T1, batch: ['槐荫路'], label: '± 大', errors: [{ related: ['槐荫路'] }] },
     { name: '小槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101' }], label: '± 小 against an existing name', errors: [{ related: ['槐荫路'] }] },
@@ -27,6 +31,7 @@ ruleTester(nearDuplicate, {
       label: '铜陵-style prefixes', errors: [{}],
     },
     { name: '福林路', fields: T1, batch: ['湖林路'], options: { nearSound: true }, label: 'near sound f/h', errors: [{}] },
+    { name: '福林一路', fields: T1, batch: ['湖林一路'], options: { nearSound: true }, label: 'near sound, one series member', errors: [{ related: ['湖林一路'] }] },
     { name: '从庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], options: { nearSound: true }, label: 'near sound with an existing polyphone (重庆 chong qing)', errors: [{ related: ['重庆路'] }] },
     {
       name: '示例幸福路', fields: { admin_code: '130999001' }, batch: ['幸福路'], options: { countyName: '示例县' },

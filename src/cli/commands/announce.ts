@@ -30,6 +30,7 @@ export interface AnnounceCliOptions {
   type?: EntityType;
   sheet?: string;
   encoding?: string;
+  dbfEncoding?: string;
   crs?: string;
   force?: boolean;
   quiet?: boolean;
@@ -68,11 +69,11 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
   const templateFiles = tpl ? [tpl] : [];
   if (!toStdout) assertNotInput(o.output!, [file, ...o.gazetteer, ...templateFiles]);
 
-  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding });
+  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, requireName: true });
   const filled = fillProcessFields(ds, { approval_body: authority, approval_date: date, approval_no: docNo });
   for (const n of ds.notes) printNote(tr(n));
 
-  const result = await checkWithProgress(ds, o, rules);
+  const result = await checkWithProgress(ds, o, rules, { dbfEncoding: o.dbfEncoding });
 
   // A supplied 拼音 column is normalised as `diming pinyin` does (the engine is loaded only then).
   const supplied = result.records.some((r) => !isBlank(r.record.fields.pinyin));

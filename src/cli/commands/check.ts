@@ -43,7 +43,7 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true });
   for (const n of ds.notes) printNote(tr(n));
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
-  const result = await checkWithProgress(ds, o, rules, { boundaries });
+  const result = await checkWithProgress(ds, o, rules, { boundaries, dbfEncoding: o.dbfEncoding });
   // The legal notice on offset coordinates must be seen even when the report goes to a file (formats.md §3.5).
   if (result.offsetSource && (o.output || o.format !== 'text')) process.stderr.write(`${tr(OFFSET_NOTICE)}\n`);
   const profileName = result.profiles.length > 1 ? `auto (${result.profiles[0].name} …)` : result.profiles[0].name;

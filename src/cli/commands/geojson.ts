@@ -108,7 +108,7 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   }
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
   if (!o.check) for (const id of RULES.keys()) if (!GEOMETRY_RULES.has(id)) rules.set(id, 'off');
-  const result = await checkWithProgress(ds, o, rules, { boundaries, requireGeometry: true });
+  const result = await checkWithProgress(ds, o, rules, { boundaries, requireGeometry: true, dbfEncoding: o.dbfEncoding });
   let shown = o.check ? result : { ...result, notes: result.notes.filter((n) => !n.zh.startsWith('未提供已有地名')) };
   // The terminal gets the first findings; all of them are in the features' validation property (and diming check).
   const visible = shown.findings.filter((f) => o.verbose || f.severity !== 'info');

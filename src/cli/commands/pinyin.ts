@@ -38,7 +38,7 @@ export async function runPinyin(names: string[], opts: PinyinOptions): Promise<n
   const inputs: string[] = [];
   if (opts.input) {
     inputs.push(opts.input);
-    const ds = await readDataset(opts.input, { encoding: opts.encoding, sheet: opts.sheet, column: opts.column });
+    const ds = await readDataset(opts.input, { encoding: opts.encoding, sheet: opts.sheet, column: opts.column, columnOption: true });
     // The same lookup readDataset used for --column (trimmed, NFKC and case variants match).
     const col = findColumn(ds.columns, opts.column ?? 'name');
     for (const rec of ds.records) jobs.push(jobFromRecord(rec, { file: ds.source.file, nameHeader: col?.header ?? opts.column ?? '', type: opts.type, region }));

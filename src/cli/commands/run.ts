@@ -33,6 +33,7 @@ export interface RunCliOptions {
   type?: EntityType;
   sheet?: string;
   encoding?: string;
+  dbfEncoding?: string;
   quiet?: boolean;
 }
 
@@ -109,6 +110,7 @@ export async function runRunCommand(file: string, o: RunCliOptions): Promise<num
     boundaries: o.boundaries,
     sheet: o.sheet,
     encoding: o.encoding,
+    dbfEncoding: o.dbfEncoding,
     force: Boolean(o.force),
     authority: text(o.authority, '--authority'),
     date,

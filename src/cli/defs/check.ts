@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
+import { dbfEncodingOption } from './dbf-encoding.js';
 
 /** `diming check`: options and help; the work is in ../commands/check.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -17,11 +18,11 @@ export function define(program: Command, b: Builder): void {
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'))
     .option('--crs <坐标系>', L('几何的坐标系：EPSG:4490、EPSG:4326、EPSG:4491–4554（高斯-克吕格）、gcj02、bd09 或 auto；默认按 .prj/文件声明，否则按数值判断。没有 .prj 的 Shapefile 必须指定', 'coordinate system of the geometry: EPSG:4490, EPSG:4326, EPSG:4491–4554 (Gauss-Kruger), gcj02, bd09 or auto; default: as the .prj/file states, else detected. Required for a Shapefile without .prj'))
     .option('--boundaries <文件>', L('乡镇边界面图层（GeoJSON/SHP/KML，含区划代码或乡镇名称），检查道路是否在所属乡镇内', 'township polygons (GeoJSON/SHP/KML with division codes or names): is each road inside its township?'))
-    .option('--dbf-encoding <编码>', L('Shapefile 属性表（.dbf）的编码，如 gbk、utf-8（默认按 .cpg 或自动识别）', 'code page of the Shapefile .dbf, e.g. gbk or utf-8 (default: .cpg, else detect)'))
     .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv', 'html']).default('text'))
     .option('-o, --output <文件>', L('写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
     .option('-v, --verbose', L('屏幕输出中也显示“提示”级别', 'also show info-level findings in the terminal'))
     .option('--max-warnings <数量>', L('警告超过此数量时退出码为 1', 'exit with 1 when there are more warnings than this'));
+  dbfEncodingOption(check);
   b.common(check);
   check.addHelpText('after', L(
     `

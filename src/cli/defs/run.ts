@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
+import { dbfEncodingOption } from './dbf-encoding.js';
 
 /** `diming run`: options and help; the work is in ../commands/run.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -32,6 +33,7 @@ export function define(program: Command, b: Builder): void {
       .choices(ENTITY_TYPES))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'));
+  dbfEncodingOption(run);
   b.common(run);
   run.addHelpText('after', L(
     `

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
+import { dbfEncodingOption } from './dbf-encoding.js';
 
 /** `diming signs`: options and help; the work is in ../commands/signs.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -20,6 +21,7 @@ export function define(program: Command, b: Builder): void {
     .option('--precision <位数>', L('经纬度小数位数（1–7）', 'decimals of longitude/latitude (1–7)'), '7')
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'));
+  dbfEncodingOption(signs);
   b.common(signs);
   signs.addHelpText('after', L(
     `
