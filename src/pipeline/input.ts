@@ -21,6 +21,8 @@ export interface InputOptions {
   crs?: string;
   /** The command cannot work without geometry (diming signs): no usable geometry at all is an input error. */
   requireGeometry?: boolean;
+  /** Nor without a name column (signs show names): a file without one is refused, as diming check refuses it. */
+  requireName?: boolean;
 }
 
 export interface PreparedInput {
@@ -38,7 +40,7 @@ export interface PreparedInput {
  * record has a usable line.
  */
 export async function prepareInput(file: string, opts: InputOptions = {}): Promise<PreparedInput> {
-  const ds = await readAnyDataset(file, { sheet: opts.sheet, encoding: opts.encoding, dbfEncoding: opts.dbfEncoding, crs: opts.crs });
+  const ds = await readAnyDataset(file, { sheet: opts.sheet, encoding: opts.encoding, dbfEncoding: opts.dbfEncoding, crs: opts.crs, requireName: opts.requireName });
   const { runGeometryStage } = await import('../check/geometry.js');
   const stage = await runGeometryStage(ds, { crs: opts.crs });
   const input: PreparedInput = { file, ds, geometry: stage?.geometry, notes: stage?.notes ?? [] };

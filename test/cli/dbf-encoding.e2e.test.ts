@@ -70,6 +70,9 @@ describe('--dbf-encoding for every shapefile of a command (built binary)', () =>
     expect(noName.stderr).toContain('找不到名称列');
 
     const signs = join(dir, 'signs');
+    const unnamed = run(['signs', roads, '-o', signs, '-f', 'csv']);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('找不到名称列');
     const s = run(['signs', roads, '-o', signs, '--dbf-encoding', 'utf-8', '-f', 'csv']);
     expect(s.code, s.stderr).toBe(0);
     expect(readFileSync(join(signs, 'signs.csv'), 'utf8')).toContain('幸福路');

@@ -73,7 +73,7 @@ export async function runSignsCommand(file: string, o: SignsCliOptions): Promise
   const opts = signOptions(o);
   const out = new OutputDir(o.output, [file]);
   out.checkTargets(signSetEntries(formats));
-  const input = await prepareInput(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, crs: o.crs, requireGeometry: true });
+  const input = await prepareInput(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, crs: o.crs, requireGeometry: true, requireName: true });
   for (const n of input.ds.notes) printNote(tr(n));
   for (const n of input.notes) if (!input.ds.notes.includes(n)) printNote(tr(n));
   const schedule = scheduleSigns(input, opts);
