@@ -16,11 +16,15 @@ ruleTester(nearDuplicate, {
     { name: '大槐荫路', fields: T1, batch: ['槐荫路'], options: { stripPrefixes: ['新', '老'] }, label: 'a profile that strips only 新/老' },
     { name: '大河路', fields: T1, batch: ['河路'], label: 'nothing left but one character and the generic: not stripped' },
     { name: '新华路', fields: T1, existing: [{ name: '华路', adminCode: '370523101' }], label: '新华 is a word: not ± 新' },
+    { name: '大槐胡同', fields: T1, batch: ['老槐胡同', '槐胡同'], label: 'one character of 专名 left under a two-character generic: not stripped' },
+    { name: '老槐北胡同', fields: T1, existing: [{ name: '大槐北胡同', adminCode: '370523101' }], label: 'nor before a direction word' },
+    { name: '新三路', fields: T1, batch: ['三路'], label: 'nor an ordinal alone' },
   ],
   invalid: [
     { name: '新槐荫路', fields: T1, batch: ['槐荫路'], errors: [{ severity: 'warning', related: ['槐荫路'] }] },
     { name: '槐荫街', fields: T1, batch: ['槐荫路'], label: 'same 专名, other generic', errors: [{ related: ['槐荫路'] }] },
     { name: '新槐荫一路', fields: T1, batch: ['槐荫一路'], label: '± 新 on a series member', errors: [{ related: ['槐荫一路'] }] },
+    { name: '大柳庄胡同', fields: T1, existing: [{ name: '柳庄胡同', adminCode: '370523101' }], label: '± 大 under a two-character generic', errors: [{ related: ['柳庄胡同'] }] },
     // ± 新/大/老/小 nationally (issue 3).
     { name: '大槐荫路', fields: T1, batch: ['槐荫路'], label: '± 大', errors: [{ related: ['槐荫路'] }] },
     { name: '小槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101' }], label: '± 小 against an existing name', errors: [{ related: ['槐荫路'] }] },
