@@ -40,6 +40,9 @@ describe('the three output forms (pinyin.md §2)', () => {
     expect(engine.romanize('柳河满族乡', { type: 'township' }).pinyin).toBe('Liǔhé Mǎnzú Xiāng');
     expect(engine.romanize('酒仙桥', { type: 'area' }).pinyin).toBe('Jiǔxiānqiáo');
     expect(engine.romanize('酒仙桥', { type: 'structure' }).pinyin).toBe('Jiǔxiān Qiáo');
+    // Multi-syllable generics are one word, as 大桥 Dàqiáo (1984 rule 14): 立交桥, 高架桥.
+    expect(engine.romanize('南门立交桥', { type: 'structure' }).pinyin).toBe('Nánmén Lìjiāoqiáo');
+    expect(engine.romanize('内环高架桥', { type: 'structure' }).sign).toBe('NEIHUAN GAOJIAQIAO');
     expect(engine.romanize('柳街', { type: 'village' }).pinyin).toBe('Liǔjiē');
     expect(engine.romanize('柳街', { type: 'road' }).pinyin).toBe('Liǔ Jiē');
   });
