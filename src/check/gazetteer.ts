@@ -294,7 +294,7 @@ async function streamGeoJson(file: string, needs: ScopeNeeds, resolver: AdminRes
   } catch (e) {
     if (!(e instanceof NotACollection)) throw e;
     restart();
-    await readWhole(file, needs, resolver, into, fileIdx, st, undefined);
+    await readWhole(file, needs, resolver, into, fileIdx, st);
   }
 }
 
@@ -312,7 +312,7 @@ async function streamShapefile(file: string, needs: ScopeNeeds, resolver: AdminR
 }
 
 /** A file read through the common readers (which hold it whole). */
-async function readWhole(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats, dbfEncoding: string | undefined): Promise<void> {
+async function readWhole(file: string, needs: ScopeNeeds, resolver: AdminResolver, into: ExistingNames, fileIdx: number, st: GazetteerStats, dbfEncoding?: string): Promise<void> {
   const ds = await readAnyDataset(file, { requireName: true, dbfEncoding });
   for (const r of ds.records) keepRow(r.name, r.fields.admin_code, r.fields.type, r.fields, r.line ?? r.row + 1, needs, resolver, into, fileIdx, st);
 }
