@@ -97,8 +97,10 @@ describe('real pairs of names reported as duplicates, homophones or alike', () =
   const file = existing.addFile('existing.csv');
   rows.forEach((r, i) => existing.add(r.name_b, r.name_b, `${codes[i]}001`, undefined, file, i + 2));
   const ds: Dataset = { source: { file: 'pairs.csv' }, columns: [], extraHeaders: [], records, notes: [] };
-  const findings = checkDataset(ds, { profiles: [nationalProfile()], existing, today: new Date('2026-01-01') }).findings;
-  const found = (i: number) => findings.filter((f) => f.row === i + 1 && f.related?.some((r) => r.name === rows[i].name_b)).map((f) => `${f.rule}:${f.severity}`);
+  const checked = (profile: ReturnType<typeof nationalProfile>) => checkDataset(ds, { profiles: [profile], existing, today: new Date('2026-01-01') }).findings;
+  const findings = checked(nationalProfile());
+  const foundIn = (fs: typeof findings, i: number) => fs.filter((f) => f.row === i + 1 && f.related?.some((r) => r.name === rows[i].name_b)).map((f) => `${f.rule}:${f.severity}`);
+  const found = (i: number) => foundIn(findings, i);
   const kinds = (kind: string) => rows.flatMap((r, i) => (r.kind === kind ? [i] : []));
 
   it('has at least 80 pairs from at least 20 cities', () => {
@@ -123,6 +125,19 @@ describe('real pairs of names reported as duplicates, homophones or alike', () =
       '城市花园/都市花园', '大興路/大新路', '寶清街/寶興街', '山水华庭/秀水华庭', '建新街/建興街', '建新街/建興街', '府青路/抚琴路', '新福街/興福街',
       '星海苑/新海家园', '武青路/武兴路', '源福三路/源福三街', '磁器口/磁器街', '碧桂园生态城桃花源/融创武汉桃花源', '福新路/福興路', '科华北路/科华路',
       '行善路/至善路', '西园/兴园', '龍新街/龍興街', '龍興路/龍新路',
+    ].sort());
+  });
+
+  it('reports the near-sounds with the profile option nearSound (n/l, -n/-ng, z/zh, c/ch, s/sh, f/h)', () => {
+    const national = nationalProfile();
+    const near = national.rules.get('near-duplicate')!;
+    const withNearSound = { ...national, rules: new Map(national.rules).set('near-duplicate', { ...near, options: { ...near.options, nearSound: true } }) };
+    const more = checked(withNearSound);
+    const gained = kinds('near').filter((i) => !found(i).length && foundIn(more, i).length).map((i) => `${rows[i].name_a}/${rows[i].name_b}`);
+    // The 新/興 pairs of 桃园 (xīn/xīng), 府青/抚琴 (f/h, -n/-ng), 中兴/中心 (-n/-ng).
+    expect(gained.sort()).toEqual([
+      '中兴街/中心街', '北新街/北興街', '大興路/大新路', '府青路/抚琴路', '建新街/建興街', '建新街/建興街', '新福街/興福街', '福新路/福興路',
+      '龍新街/龍興街', '龍興路/龍新路',
     ].sort());
   });
 });
