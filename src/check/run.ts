@@ -9,11 +9,13 @@ import type { AnalyzedRecord, Severity } from '../rules/types.js';
 import { SCOPE_LEN } from './admin.js';
 import { type CheckResult, RuleRun, analyzeDataset } from './engine.js';
 import { type GazetteerStats, ScopeNeeds } from './gazetteer.js';
-import { comparesNoArea } from './uniqueness.js';
+import { BUILT_UP, comparesNoArea } from './uniqueness.js';
 import { loadGazetteersAside } from './gazetteer-thread.js';
 import type { DatasetGeometry } from '../geo/analyze.js';
 import type { TownshipBoundaries } from '../geo/boundaries.js';
 import { attachGeometry, runGeometryStage } from './geometry.js';
+
+const UNIQUENESS_RULES = ['duplicate', 'homophone', 'near-duplicate'];
 
 export interface RunCheckOptions {
   /** Profile names or files; 'auto' picks per row by appliesTo (the others, or national, are the fallback). */
@@ -77,13 +79,23 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
       `profile ${p.name} spells ordinals out (ordinals: spelled), e.g. Yīxiàng; this departs from rule 7 of the 1984 place-name spelling rules (ordinals as Arabic digits)`,
     ));
   }
+  for (const p of profiles) {
+    const ids = UNIQUENESS_RULES.filter((id) => p.rules.get(id)?.options.scope === BUILT_UP
+      || p.overrides.some((o) => { const s = o.rules.get(id); return Array.isArray(s) && s[1]?.scope === BUILT_UP; }));
+    if (!ids.length) continue;
+    // rules.md §0.3 names the scope, but its polygons (--built-up) are not read yet: say how the names are compared.
+    notes.push(txt(
+      `配置 ${p.name} 的 ${ids.join('、')} 使用建成区范围（builtUpArea），需要建成区面图层，diming 尚不支持；暂按同一乡镇（街道）比较`,
+      `profile ${p.name} sets the built-up-area scope (builtUpArea) for ${ids.join(', ')}; diming does not read built-up-area polygons yet, so names are compared by township`,
+    ));
+  }
   const run = new RuleRun(analysis, base);
   let existing;
   if (o.gazetteers?.length) {
     // The widest uniqueness scope of any profile decides which existing names are kept.
     let len = 9;
     for (const p of profiles) {
-      for (const id of ['duplicate', 'homophone', 'near-duplicate']) {
+      for (const id of UNIQUENESS_RULES) {
         const scope = (p.rules.get(id)?.options.scope as string | undefined) ?? (p.settings.uniquenessScope as string);
         len = Math.min(len, SCOPE_LEN[scope] ?? 9);
       }

@@ -89,6 +89,15 @@ const smallHash = (h: number) => h & 0x3fffffff;
 type Index = Map<number, Map<number, KeyMaps>>;
 interface Coarse { rec: AnalyzedRecord; key: Key; value: string | number; scope: string }
 
+/**
+ * The scope names are compared in. 'builtUpArea' (rules.md §0.3) needs built-up-area polygons (--built-up), which
+ * diming does not read yet: such a profile is compared by township (the national default), and runCheck says so.
+ */
+export function scopeUsed(scope: string | undefined): string {
+  return !scope || scope === BUILT_UP ? 'township' : scope;
+}
+export const BUILT_UP = 'builtUpArea';
+
 /** `ctx.shared` key: the pairs (pairKey) reported by duplicate/homophone/near-duplicate; nearby-duplicate skips them. */
 export const REPORTED_PAIRS = 'uniqueness:reported-pairs';
 
@@ -110,10 +119,11 @@ export const uniquenessGroup: BatchGroup = {
     // 1. Index the batch records of each rule.
     const index: Index = new Map();
     const coarse: Coarse[] = [];
-    const put = (rec: AnalyzedRecord, scope: string | undefined, key: Key, value: string | number | undefined) => {
+    const put = (rec: AnalyzedRecord, given: string | undefined, key: Key, value: string | number | undefined) => {
       if (value === undefined || value === '' || value === -1) return;
-      const want = SCOPE_LEN[scope ?? 'township'] ?? 9;
-      const sk = scopeKey(rec.admin, scope ?? 'township') === undefined ? -1 : codePrefixOf(rec.admin.code, want);
+      const scope = scopeUsed(given);
+      const want = SCOPE_LEN[scope] ?? 9;
+      const sk = scopeKey(rec.admin, scope) === undefined ? -1 : codePrefixOf(rec.admin.code, want);
       if (sk < 0) {
         coarse.push({ rec, key, value, scope: rec.admin.code ?? '' });
         return;
@@ -217,7 +227,7 @@ export const uniquenessGroup: BatchGroup = {
           continue;
         }
         const heard = kind === 'dialect' ? dialect?.key(exactKey(rec.full, lists)) : undefined;
-        const scope = (ctx.optionsFor(rec) as { scope?: string }).scope;
+        const scope = scopeUsed((ctx.optionsFor(rec) as { scope?: string }).scope);
         // An existing name placed only in a larger area may lie elsewhere in it: one level lower, and said so.
         const unsure = coarseOther(other, scope);
         let text = message(kind, rec, other, scope, heard, Boolean(unsure));
@@ -804,7 +814,6 @@ export function scopeLabel(scope: string | undefined): Text {
     case 'village': return txt('同一村', 'the same village');
     case 'county': return txt('同一县（区）', 'the same county');
     case 'city': return txt('同一市', 'the same city');
-    case 'builtUpArea': return txt('同一建成区', 'the same built-up area');
     default: return txt('同一乡镇（街道）', 'the same township');
   }
 }

@@ -8,12 +8,17 @@ ruleTester(duplicate, {
   valid: [
     { name: '槐荫路', fields: T1, batch: [{ name: '槐荫路', fields: T2 }], label: 'same name in another township (national scope)' },
     { name: '槐荫路', fields: T1, batch: ['槐荫巷'], label: 'not identical (near-duplicate decides)' },
+    { name: '槐荫路', fields: T1, options: { scope: 'builtUpArea' }, batch: [{ name: '槐荫路', fields: T2 }], existing: [{ name: '槐荫路', adminCode: '370523102003' }], label: 'builtUpArea (no polygons read yet): by township' },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523102003' }], label: 'existing name in another township' },
     { name: '槐荫路', fields: T1, options: { scope: 'province' }, batch: [{ name: '槐荫路', fields: { admin_code: '410102001' } }], label: 'province scope: another province' },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370521' }], label: 'existing name placed only in another county' },
   ],
   invalid: [
     { name: '杏林巷', fields: T1, batch: ['杏林巷'], errors: [{ severity: 'error', message: '第 2 行', related: ['杏林巷'] }] },
+    {
+      name: '槐荫路', fields: T1, options: { scope: 'builtUpArea' }, existing: [{ name: '槐荫路', adminCode: '370523101201' }],
+      label: 'builtUpArea (no polygons read yet): the same township, said so', errors: [{ message: /重名（同一乡镇（街道）内）/, related: ['槐荫路'] }],
+    },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101201' }], errors: [{ message: 'existing.csv', related: ['槐荫路'] }] },
     { name: '龍泉路', fields: T1, batch: ['龙泉路'], label: 'traditional form of the same name', errors: [{ related: ['龙泉路'] }] },
     {
