@@ -2,7 +2,7 @@ import { type Text, txt } from '../core/text.js';
 import { divisionPath, divisions, nameForms } from '../divisions/divisions.js';
 import type { Lists } from '../lists/lists.js';
 import { type GenericClass, type GenericEntry, lexicon } from '../name/lexicon.js';
-import { isDirectionUnit, isOrdinalEndUnit, parseName } from '../name/parse.js';
+import { parseName } from '../name/parse.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
 import { SCOPE_LEN, scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
@@ -721,28 +721,18 @@ function strip(full: string, o: NearOptions, names: readonly string[]): string {
       break;
     }
   }
-  // A prefix leaves at least a two-character 专名: 大河路, 新华路 are words of their own, not ± 大, ± 新; nor are 大槐胡同 and
-  // 老槐北胡同 ± 大/老 of one 槐 name.
+  // A prefix leaves at least a two-character 专名 (the parser's: without generic, ordinal and direction): 大河路, 新华路
+  // are words of their own, not ± 大, ± 新; nor are 大槐胡同 and 老槐北胡同 ± 大/老 of one 槐 name.
+  let specific: string | undefined;
   for (const p of o.stripPrefixes ?? DEFAULT_PREFIXES) {
-    if (s.startsWith(p) && specificAfter(s, p.length) >= 2) {
+    if (!s.startsWith(p)) continue;
+    specific ??= parseName(s, PARSE_OPTIONS).specific;
+    if (specific.startsWith(p) && charCount(specific) - charCount(p) >= 2) {
       s = s.slice(p.length);
       break;
     }
   }
   return s;
-}
-
-const DI = '第'.charCodeAt(0);
-
-/**
- * Characters of 专名 in s[from, …): the name less its generic (one unit when the lexicon knows none) and less the
- * ordinal (一巷, 第三街, 3号路) and direction word (东路) before it.
- */
-function specificAfter(s: string, from: number): number {
-  let end = s.length - (genericSuffix(s)?.text.length ?? 1);
-  while (end > from && (isOrdinalEndUnit(s.charCodeAt(end - 1)) || s.charCodeAt(end - 1) === DI)) end--;
-  if (end > from && isDirectionUnit(s.charCodeAt(end - 1))) end--;
-  return end > from ? charCount(s.slice(from, end)) : 0;
 }
 
 const DEFAULT_PREFIXES = ['新', '大', '老', '小'];

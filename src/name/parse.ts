@@ -80,11 +80,6 @@ const DIRECTION_CODES = new Set(Array.from(DIRECTIONS, (c) => c.charCodeAt(0)));
 const NUMERAL_CODES = new Set(Array.from('〇零一二三四五六七八九十百0123456789', (c) => c.charCodeAt(0)));
 const HAO = '号'.charCodeAt(0);
 
-/** Is this UTF-16 unit a direction word (东 西 南 北 中 左 右)? */
-export function isDirectionUnit(c: number): boolean {
-  return DIRECTION_CODES.has(c);
-}
-
 /** Can the part of `s` before index `end` end in an ordinal (a numeral, or 号)? A cheap test before parseName. */
 export function mayEndInOrdinal(s: string, end: number): boolean {
   return isOrdinalEndUnit(s.charCodeAt(end - 1));
