@@ -16,6 +16,9 @@ const ALIASES: Record<string, TextEncoding> = {
   'utf16le': 'utf-16le', 'utf-16le': 'utf-16le', 'utf16be': 'utf-16be', 'utf-16be': 'utf-16be',
 };
 
+/** The code pages a .dbf is read in (formats.md §2.2): a UTF-16 .dbf does not occur. */
+export const DBF_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'gb18030'];
+
 /** Map a user- or .cpg-supplied encoding label to one we decode; undefined when unknown. */
 export function encodingFromLabel(label: string): TextEncoding | undefined {
   return ALIASES[label.trim().toLowerCase().replace(/[\s_]/g, '')];

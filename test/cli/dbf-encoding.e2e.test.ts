@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeShapefile } from '../../src/geo/writers/shapefile.js';
@@ -77,4 +77,34 @@ describe('--dbf-encoding for every shapefile of a command (built binary)', () =>
     expect(s.code, s.stderr).toBe(0);
     expect(readFileSync(join(signs, 'signs.csv'), 'utf8')).toContain('幸福路');
   }, 60_000);
+
+  it('a wrong --encoding or --dbf-encoding is a usage error at once, whatever the input (it passed silently without a CSV or a shapefile)', () => {
+    const csv = join(dir, 'plain.csv');
+    writeFileSync(csv, '名称,区划代码\n槐荫路,370523101\n');
+    const before = readFileSync(csv);
+    for (const [cmd, opt, value, says] of [
+      ['check', '--dbf-encoding', 'latin9', '选项 --dbf-encoding 的值「latin9」不是支持的 DBF 编码'],
+      ['run', '--dbf-encoding', 'utf-16le', '不是支持的 DBF 编码'],
+      ['announce', '--dbf-encoding', 'big5', '不是支持的 DBF 编码'],
+      ['signs', '--encoding', 'big5', '选项 --encoding 的值「big5」不是支持的编码'],
+      ['geojson', '--encoding', 'latin1', '不是支持的编码'],
+    ]) {
+      const out = join(dir, `bad-${cmd}`);
+      const r = run([cmd, csv, opt, value, '-o', out]);
+      expect(r.code, `${cmd} ${opt}`).toBe(2);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).toContain('可用');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(readFileSync(csv)).toEqual(before);
+    // pinyin takes names on the command line too, and --encoding for its --input table.
+    const p = run(['pinyin', '槐荫路', '--encoding', 'x', '--lang', 'en']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('--encoding: unsupported encoding "x"');
+    // Accepted labels still work (and a CSV ignores --dbf-encoding).
+    const ok = run(['check', csv, '--encoding', 'UTF8', '--dbf-encoding', 'GBK', '-f', 'json']);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
 });

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
-import { dbfEncodingOption } from './dbf-encoding.js';
+import { dbfEncodingOption, encodingArg } from './encodings.js';
 
 /** `diming announce`: options and help; the work is in ../commands/announce.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -22,7 +22,7 @@ export function define(program: Command, b: Builder): void {
     .addOption(new Option('-t, --type <类型>', L('没有“类别”列时的地名类型', 'entity type when there is no 类别/type column'))
       .choices(ENTITY_TYPES))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'))
+    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'), encodingArg)
     .option('--crs <坐标系>', L('输入坐标的坐标系（默认自动判断），如 EPSG:4528', 'CRS of the input coordinates (default: detect), e.g. EPSG:4528'))
     .option('--force', L('有错误的行也生成（保留并在“备注”栏标出“未通过审查”），退出码仍为 1', 'write rows with errors too, marked 未通过审查 in a 备注 column (exit code still 1)'));
   dbfEncodingOption(announce);

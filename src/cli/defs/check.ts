@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
-import { dbfEncodingOption } from './dbf-encoding.js';
+import { dbfEncodingOption, encodingArg } from './encodings.js';
 
 /** `diming check`: options and help; the work is in ../commands/check.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -15,7 +15,7 @@ export function define(program: Command, b: Builder): void {
     .addOption(new Option('-t, --type <类型>', L('没有“类别”列时的地名类型', 'entity type when there is no 类别/type column'))
       .choices(ENTITY_TYPES))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'))
+    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'), encodingArg)
     .option('--crs <坐标系>', L('几何的坐标系：EPSG:4490、EPSG:4326、EPSG:4491–4554（高斯-克吕格）、gcj02、bd09 或 auto；默认按 .prj/文件声明，否则按数值判断。没有 .prj 的 Shapefile 必须指定', 'coordinate system of the geometry: EPSG:4490, EPSG:4326, EPSG:4491–4554 (Gauss-Kruger), gcj02, bd09 or auto; default: as the .prj/file states, else detected. Required for a Shapefile without .prj'))
     .option('--boundaries <文件>', L('乡镇边界面图层（GeoJSON/SHP/KML，含区划代码或乡镇名称），检查道路是否在所属乡镇内', 'township polygons (GeoJSON/SHP/KML with division codes or names): is each road inside its township?'))
     .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv', 'html']).default('text'))

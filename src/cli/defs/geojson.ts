@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
-import { dbfEncodingOption } from './dbf-encoding.js';
+import { dbfEncodingOption, encodingArg } from './encodings.js';
 
 /** `diming geojson`: options and help; the work is in ../commands/geojson.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -24,7 +24,7 @@ export function define(program: Command, b: Builder): void {
     .addOption(new Option('-t, --type <类型>', L('没有“类别”列时的地名类型', 'entity type when there is no 类别/type column'))
       .choices(ENTITY_TYPES))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'))
+    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'), encodingArg)
     .option('--no-check', L('只转换几何，不审查名称、不生成拼音（大表格 CSV 走流式快速转换）', 'convert the geometry only: no name check, no pinyin (large CSV tables are streamed)'))
     .option('--skip-errors', L('有“错误”的记录不写出，其余记录照常写出（退出码仍为 1）', 'leave out records with error-severity findings and write the rest (exit code still 1)'))
     .option('--force', L('有“错误”也全部写出：几何不可用的记录写为空几何，审查结果在 validation 属性中（退出码仍为 1）', 'write every record despite errors: unusable geometry becomes null, findings are in the validation property (exit code still 1)'))

@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
+import { encodingArg } from './encodings.js';
 
 /** `diming pinyin`: options and help; the work is in ../commands/pinyin.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -11,7 +12,7 @@ export function define(program: Command, b: Builder): void {
     .option('-i, --input <文件>', L('从 CSV/XLSX 表格读取名称（- 表示标准输入）', 'read names from a CSV/XLSX table (- for standard input)'))
     .option('--column <列名>', L('名称所在的列（默认自动识别“名称”列）', 'the column with the names (default: the 名称/name column)'))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号（默认第一个）', 'XLSX sheet name or number (default: the first)'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别 UTF-8/GBK）', 'CSV encoding (default: detect UTF-8/GBK)'))
+    .option('--encoding <编码>', L('CSV 的编码（默认自动识别 UTF-8/GBK）', 'CSV encoding (default: detect UTF-8/GBK)'), encodingArg)
     .addOption(new Option('-t, --type <类型>', L('地名类型，决定分词连写', 'entity type; it decides word division'))
       .choices(ENTITY_TYPES)
       .default('road'))

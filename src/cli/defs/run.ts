@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
-import { dbfEncodingOption } from './dbf-encoding.js';
+import { dbfEncodingOption, encodingArg } from './encodings.js';
 
 /** `diming run`: options and help; the work is in ../commands/run.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -32,7 +32,7 @@ export function define(program: Command, b: Builder): void {
     .addOption(new Option('-t, --type <类型>', L('没有“类别”列时的地名类型', 'entity type when there is no 类别/type column'))
       .choices(ENTITY_TYPES))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'));
+    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'), encodingArg);
   dbfEncodingOption(run);
   b.common(run);
   run.addHelpText('after', L(

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
-import { dbfEncodingOption } from './dbf-encoding.js';
+import { dbfEncodingOption, encodingArg } from './encodings.js';
 
 /** `diming signs`: options and help; the work is in ../commands/signs.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -20,7 +20,7 @@ export function define(program: Command, b: Builder): void {
     .option('--merge <米>', L('同一条道路上相距不超过此距离的交叉点合设一块牌', 'junction points of one road this close together share one sign'), '5')
     .option('--precision <位数>', L('经纬度小数位数（1–7）', 'decimals of longitude/latitude (1–7)'), '7')
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
-    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'));
+    .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'), encodingArg);
   dbfEncodingOption(signs);
   b.common(signs);
   signs.addHelpText('after', L(
