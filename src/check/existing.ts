@@ -87,7 +87,7 @@ export class ExistingNames {
   private readonly firstCol = new Column((n) => new Uint32Array(n));
   private readonly lastCol = new Column((n) => new Uint32Array(n));
   private readonly plainCol = new Column((n) => new Uint8Array(n));
-  /** ordinalEndFlags of the name: where an ordinal may end before a generic of 1–7 units (series-order). */
+  /** ordinalEndFlags of the name: where an ordinal may end before a generic of 1–7 units, and a direction before one. */
   private readonly ordinalEndCol = new Column((n) => new Uint8Array(n));
   private readonly marks = tradMarks(baseLists());
   private readonly typeList: (string | undefined)[] = [undefined];
@@ -268,7 +268,7 @@ export class ExistingNames {
    */
   withoutFingerprints(): this {
     this.plainCol.data.fill(0);
-    this.ordinalEndCol.data.fill(0x7f);
+    this.ordinalEndCol.data.fill(0xff);
     return this;
   }
 

@@ -1,5 +1,5 @@
 import type { Lists } from '../lists/lists.js';
-import { isOrdinalEndUnit } from '../name/parse.js';
+import { isDirectionUnit, isOrdinalEndUnit } from '../name/parse.js';
 
 /**
  * Cheap fingerprints of names for the existing-name scan (uniqueness.ts): computed once when a name is read, while
@@ -42,9 +42,21 @@ export function hasMarked(s: string, marks: Uint8Array): boolean {
 /**
  * Bit g-1 is set when the unit g places before the end of `s` may end an ordinal (a numeral or 号), g = 1…7: a name
  * can be member N of a series with a generic of g units only if bit g-1 is set (series-order reads this, not the name).
+ * Bit 7 (DIRECTION_END) is set when a direction word stands 1–3 units before the end (槐荫东路, 槐荫东胡同): with the
+ * ordinal bits, it tells the uniqueness scan which names may be members of a series (源福三街 beside 源福三路).
  */
 export function ordinalEndFlags(s: string): number {
   let f = 0;
   for (let g = 1; g <= 7 && g < s.length; g++) if (isOrdinalEndUnit(s.charCodeAt(s.length - 1 - g))) f |= 1 << (g - 1);
+  for (let g = 1; g <= 3 && g < s.length; g++) {
+    if (isDirectionUnit(s.charCodeAt(s.length - 1 - g))) {
+      f |= DIRECTION_END;
+      break;
+    }
+  }
   return f;
 }
+
+/** The ordinal bits of ordinalEndFlags (generics of 1–7 units), and the direction bit. */
+export const ORDINAL_END_BITS = 0x7f;
+export const DIRECTION_END = 0x80;

@@ -9,6 +9,7 @@ import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing
 import { FNV_SEED, fnv, hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey } from './readingkey.js';
 import { oneRoad } from './segments.js';
+import { SeriesIndex } from './series-index.js';
 import { type ExistingSoundKeys, existingSoundKeys } from './existing-sound.js';
 import { soundKeyOf } from './analyze.js';
 import { type DialectTable, loadDialectTable } from './dialect.js';
@@ -23,12 +24,14 @@ import { type DialectTable, loadDialectTable } from './dialect.js';
 // 'dialect': same reading in the profile's dialect table (homophone's option dialectTable), reported by homophone.
 // 'specific-sound': the 专名 (with its modifiers) sounds the same and the generics are of one class (富民路, 福民街),
 // reported by homophone (option specific).
-type Kind = 'duplicate' | 'homophone' | 'dialect' | 'specific-sound' | 'near-duplicate';
+// 'series-member': one member of a series under another generic (源福三路, 源福三街), reported by near-duplicate as the
+// same 专名 under another generic is (option specific); found through a SeriesIndex (hashes), confirmed in exclude.
+type Kind = 'duplicate' | 'homophone' | 'dialect' | 'specific-sound' | 'near-duplicate' | 'series-member';
 type Key = 'exact' | 'sound' | 'dialect' | 'specSound' | 'strip' | 'specific' | 'fold';
 const KIND_OF: Record<Key, Kind> = {
   exact: 'duplicate', sound: 'homophone', dialect: 'dialect', specSound: 'specific-sound', strip: 'near-duplicate', specific: 'near-duplicate', fold: 'near-duplicate',
 };
-const ORDER: Kind[] = ['duplicate', 'homophone', 'dialect', 'specific-sound', 'near-duplicate'];
+const ORDER: Kind[] = ['duplicate', 'homophone', 'dialect', 'specific-sound', 'near-duplicate', 'series-member'];
 
 export type Other = AnalyzedRecord | ExistingEntry;
 
@@ -111,7 +114,7 @@ export const uniquenessGroup: BatchGroup = {
     if (!any) return;
     const lists = any.lists;
     const existing = any.existing;
-    const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'dialect': [], 'specific-sound': [], 'near-duplicate': [] };
+    const pairs: Record<Kind, [AnalyzedRecord, Other][]> = { 'duplicate': [], 'homophone': [], 'dialect': [], 'specific-sound': [], 'near-duplicate': [], 'series-member': [] };
     // The dialect table of the first homophone record's profile (the scan compares every existing name one way).
     const dialectFile = hom?.records.length ? hom.optionsFor(hom.records[0]).dialectTable : undefined;
     const dialect = typeof dialectFile === 'string' ? loadDialectTable(dialectFile) : undefined;
@@ -170,17 +173,29 @@ export const uniquenessGroup: BatchGroup = {
       if (k && o.specific !== false) put(rec, o.scope, 'specSound', specSoundHash(rec.full, rec.parsed.generic, rec.parsed.genericClass, k, Boolean(o.tones)));
       if (dialect) put(rec, o.scope, 'dialect', dialect.key(exactKey(rec.full, lists)));
     }
-    for (const rec of byTownship(near?.records)) {
+    const nearRecords = byTownship(near?.records);
+    const series = new SeriesIndex(nearRecords, (rec, len) => codePrefixOf(rec.admin.code, len));
+    for (let ri = 0; ri < nearRecords.length; ri++) {
+      const rec = nearRecords[ri];
       const o = near!.optionsFor(rec);
       const full = exactKey(rec.full, lists);
       put(rec, o.scope, 'strip', strip(full, o, stripNamesFor(o, codePrefixOf(rec.admin.code, 9), rec.admin.code)));
       if (o.specific && !isDerived(rec.parsed, o)) put(rec, o.scope, 'specific', rec.parsed.specific);
+      else if (o.specific && isSeriesMember(rec.parsed, o)) {
+        // Records placed coarser than the scope are left out (as rare as they are; the other keys serve them).
+        const h = seriesHash(rec.full, rec.parsed.generic);
+        const scope = scopeUsed(o.scope);
+        const want = SCOPE_LEN[scope] ?? 9;
+        const sk = h < 0 || scopeKey(rec.admin, scope) === undefined ? -1 : codePrefixOf(rec.admin.code, want);
+        if (sk >= 0) series.add(want, sk, h, rec.full.charCodeAt(0), ri);
+      }
       if (o.nearSound) {
         const k = soundKey(rec, false);
         put(rec, o.scope, 'fold', k && foldNearSound(k));
       }
     }
 
+    series.seal();
     // 2. Pairs inside the batch.
     for (const byScope of index.values()) {
       for (const maps of byScope.values()) {
@@ -193,12 +208,13 @@ export const uniquenessGroup: BatchGroup = {
         }
       }
     }
+    series.forEachPair((a, b) => pairs['series-member'].push([a, b]));
     if (coarse.length) coarsePairs(coarse, index, pairs);
 
     // 3. Existing names: each probes the index once; keys are computed only where its scope holds batch records.
     if (existing?.size) {
       const tones = hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false;
-      scanExisting(existing, index, coarse, pairs, lists, tones, near ? near.optionsFor(near.records[0]) : undefined, dialect, existingSoundKeys(any.orthography));
+      scanExisting(existing, index, series, coarse, pairs, lists, tones, near ? near.optionsFor(near.records[0]) : undefined, dialect, existingSoundKeys(any.orthography));
     }
 
     // 4. Report, catalog order first. Rows of one name that adjoin are segments of one road, not duplicates.
@@ -209,7 +225,7 @@ export const uniquenessGroup: BatchGroup = {
     const reported = new Set<string>();
     any.shared.set(REPORTED_PAIRS, reported);
     for (const kind of ORDER) {
-      const ctx = kind === 'duplicate' ? dup : kind === 'near-duplicate' ? near : hom;
+      const ctx = kind === 'duplicate' ? dup : kind === 'near-duplicate' || kind === 'series-member' ? near : hom;
       if (!ctx) continue;
       for (const [rec, other] of pairs[kind]) {
         if (exclude(kind, rec, other, ctx as unknown as BatchContext, lists)) continue;
@@ -308,6 +324,7 @@ function coarsePairs(coarse: Coarse[], index: Index, pairs: Record<Kind, [Analyz
 function scanExisting(
   ex: ExistingNames,
   index: Index,
+  series: SeriesIndex<AnalyzedRecord>,
   coarse: Coarse[],
   pairs: Record<Kind, [AnalyzedRecord, Other][]>,
   lists: Lists,
@@ -334,7 +351,7 @@ function scanExisting(
   const nLens = lens.length;
   const scopeMaps = lens.map((len) => index.get(len)!);
   const nearOptions = near ?? {};
-  const { hash, first: firstUnit, last: lastUnit, plain } = ex.fingerprints;
+  const { hash, first: firstUnit, last: lastUnit, plain, ordinalEnd } = ex.fingerprints;
   for (let i = 0; i < n; i++) {
     // Keys are computed on first need for this entry; the fingerprints (typed arrays) dismiss most entries without
     // touching their strings (`plain[i]` = 0: a traditional character or surrogate, read the string).
@@ -352,6 +369,7 @@ function scanExisting(
     let toneless: string | undefined;
     let stripped: string | undefined;
     let specific: string | null | undefined;
+    let seriesKey: number | undefined;
     let entry: ExistingEntry | undefined;
     for (let li = 0; li < nLens; li++) {
       const sk = ex.codePrefix(i, lens[li]);
@@ -414,6 +432,15 @@ function scanExisting(
         }
         const g = specific === null ? undefined : maps.specific.get(specific);
         if (g) for (const r of members(g)) pairs['near-duplicate'].push([r, (entry ??= ex.entry(i))]);
+      }
+      // A series member (a numeral or direction before the generic) whose name less its generic is a batch member's.
+      if (series.size && (!fast || (ordinalEnd[i] !== 0 && series.mayStartWith(lens[li], sk, c0)))) {
+        full ??= ex.full(i);
+        if (seriesKey === undefined) {
+          generic ??= genericSuffix(full) ?? null;
+          seriesKey = generic && !DERIVED.has(generic.text) ? seriesHash(full, generic.text) : -1;
+        }
+        if (seriesKey >= 0) series.forEach(lens[li], sk, seriesKey, (r) => pairs['series-member'].push([r, (entry ??= ex.entry(i))]));
       }
       if (maps.fold) {
         first0 ??= tones ? firstReadings(ex, i, fast ? c0 : -1, false, sounds) : (first ??= firstReadings(ex, i, fast ? c0 : -1, false, sounds));
@@ -574,6 +601,11 @@ function exclude(kind: Kind, a: AnalyzedRecord, b: Other, ctx: BatchContext, lis
     // The same 专名 under another generic of the class (槐荫路, 槐荫街) is near-duplicate's, not a homophone.
     return exactKey(headOf(a.full, a.parsed.generic), lists) === exactKey(headOf(b.full, gb.text), lists);
   }
+  if (kind === 'series-member') {
+    // The index holds hashes: the names less their generics must agree (and the generics differ: not one name).
+    const gb = 'row' in b ? b.parsed.generic : genericSuffix(b.full)?.text;
+    return exactKey(headOf(a.full, a.parsed.generic), lists) !== exactKey(headOf(b.full, gb), lists);
+  }
   if (kind === 'near-duplicate') {
     const o = ctx.optionsFor(a) as NearOptions;
     if (o.allowDerived === false) return false;
@@ -587,6 +619,21 @@ function exclude(kind: Kind, a: AnalyzedRecord, b: Other, ctx: BatchContext, lis
 
 function isDerived(p: { direction?: string; ordinal?: unknown; generic: string }, o: NearOptions): boolean {
   return o.allowDerived !== false && Boolean(p.direction || p.ordinal || DERIVED.has(p.generic));
+}
+
+/**
+ * A member of a series by ordinal or direction (源福三路, 槐荫东路) under a generic that does not itself derive a name:
+ * the same member under another generic is the same name to people (源福三街), while other members are not
+ * (allowDerived: derived series are exempt). Without allowDerived the 专名 key already meets every member.
+ */
+function isSeriesMember(p: { direction?: string; ordinal?: unknown; generic: string }, o: NearOptions): boolean {
+  return o.allowDerived !== false && Boolean(p.direction || p.ordinal) && Boolean(p.generic) && !DERIVED.has(p.generic);
+}
+
+/** FNV-1a of the name less its generic, 30 bits (-1 when the name does not end in the generic or is only it). */
+function seriesHash(full: string, generic: string | undefined): number {
+  if (!generic || full.length <= generic.length || !full.endsWith(generic)) return -1;
+  return fnv(FNV_SEED, full, full.length - generic.length) & 0x3fffffff;
 }
 
 function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined, dialectText?: string, unsure = false): Text {

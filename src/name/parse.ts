@@ -86,6 +86,11 @@ export function mayEndInOrdinal(s: string, end: number): boolean {
 }
 
 /** Can an ordinal end with this UTF-16 unit (a numeral or 号)? mayEndInOrdinal for one unit. */
+/** Is this UTF-16 unit a direction word (东西南北中左右)? For the existing-name fingerprints (check/namekeys.ts). */
+export function isDirectionUnit(c: number): boolean {
+  return DIRECTION_CODES.has(c);
+}
+
 export function isOrdinalEndUnit(c: number): boolean {
   return NUMERAL_CODES.has(c) || c === HAO;
 }

@@ -1,6 +1,7 @@
 import type { Position } from 'geojson';
 import { txt } from '../core/text.js';
 import { mayEndInOrdinal, parseName } from '../name/parse.js';
+import { ORDINAL_END_BITS } from '../check/namekeys.js';
 import type { AnalyzedRecord, Related, Rule } from './types.js';
 import { centroid, lonLatLine, offsetMeters } from './util/geo.js';
 
@@ -137,7 +138,7 @@ export const seriesOrder: Rule<Options> = {
       };
       const { ordinalEnd } = ex.fingerprints;
       for (let i = 0; i < ex.size; i++) {
-        if (ordinalEnd[i] === 0 && !anyLong) continue; // no numeral before a generic: in no series (a column, not the name)
+        if ((ordinalEnd[i] & ORDINAL_END_BITS) === 0 && !anyLong) continue; // no numeral before a generic: in no series (a column, not the name)
         for (let li = 0; li < lens.length; li++) {
           const sk = ex.codePrefix(i, lens[li]);
           const ss = sk < 0 ? undefined : byScope.get(lens[li])!.get(sk);

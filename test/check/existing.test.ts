@@ -46,6 +46,11 @@ describe('ExistingNames', () => {
     expect(ordinalEndFlags('东四十二条')).toBe(0b111); // 二 before 条, 十 before 二条, 四 before 十二条
     expect(ordinalEndFlags('一路')).toBe(0b1);
     expect(ordinalEndFlags('幸福路')).toBe(0);
+    // A direction word 1–3 units before the end: bit 7 (a series member by direction, for the uniqueness scan).
+    expect(ordinalEndFlags('槐荫东路')).toBe(0x80);
+    expect(ordinalEndFlags('槐荫北胡同')).toBe(0x80);
+    expect(ordinalEndFlags('东风路')).toBe(0x80); // a filter only: the 东 of 东风 too
+    expect(ordinalEndFlags('槐荫东一路')).toBe(0x81);
     expect([...ex.fingerprints.ordinalEnd.subarray(0, ex.size)]).toEqual(expected());
     ex.sortByScope();
     expect(ex.full(0)).not.toBe('幸福三巷'); // the order did change

@@ -19,6 +19,12 @@ ruleTester(nearDuplicate, {
     { name: '大槐胡同', fields: T1, batch: ['老槐胡同', '槐胡同'], label: 'one character of 专名 left under a two-character generic: not stripped' },
     { name: '老槐北胡同', fields: T1, existing: [{ name: '大槐北胡同', adminCode: '370523101' }], label: 'nor before a direction word' },
     { name: '新三路', fields: T1, batch: ['三路'], label: 'nor an ordinal alone' },
+    {
+      name: '源福三路', fields: T1, existing: [{ name: '源福四街', adminCode: '370523101' }, { name: '源福三支路', adminCode: '370523101' }, { name: '源福东街', adminCode: '370523101' }],
+      label: 'existing names: another member, a derived generic (支路), another kind of member',
+    },
+    { name: '源福三路', fields: T1, batch: ['源福三街'], options: { specific: false }, label: 'a profile without the 专名 comparison' },
+    { name: '源福三路', fields: T1, existing: [{ name: '源福三街', adminCode: '370523102' }], label: 'another township' },
   ],
   invalid: [
     { name: '新槐荫路', fields: T1, batch: ['槐荫路'], errors: [{ severity: 'warning', related: ['槐荫路'] }] },
@@ -34,6 +40,10 @@ ruleTester(nearDuplicate, {
       name: '大槐荫路', fields: T1, batch: ['槐荫路'], options: { stripPrefixes: ['新', '大'], specific: false },
       label: '铜陵-style prefixes', errors: [{}],
     },
+    // 路 ↔ 街 on one member of a series: the same name to people (桃园 refused 源福三路 beside 源福三街).
+    { name: '源福三路', fields: T1, existing: [{ name: '源福三街', adminCode: '370523101' }], label: 'one series member under another generic', errors: [{ related: ['源福三街'] }] },
+    { name: '槐荫东路', fields: T1, batch: ['槐荫东街'], label: 'one direction member under another generic', errors: [{ related: ['槐荫东街'] }] },
+    { name: '槐荫第一巷', fields: T1, existing: [{ name: '槐荫第一胡同', adminCode: '370523101001' }], label: 'under a two-unit generic', errors: [{ related: ['槐荫第一胡同'] }] },
     { name: '福林路', fields: T1, batch: ['湖林路'], options: { nearSound: true }, label: 'near sound f/h', errors: [{}] },
     { name: '福林一路', fields: T1, batch: ['湖林一路'], options: { nearSound: true }, label: 'near sound, one series member', errors: [{ related: ['湖林一路'] }] },
     { name: '从庆路', fields: T1, existing: [{ name: '重庆路', adminCode: '370523101' }], options: { nearSound: true }, label: 'near sound with an existing polyphone (重庆 chong qing)', errors: [{ related: ['重庆路'] }] },
