@@ -20,7 +20,7 @@ export interface ReadOptions {
   column?: string;
   /** Require a name column (default true). */
   requireName?: boolean;
-  /** The command has a --column option (diming pinyin): errors about the name column point to it. */
+  /** The file is a command's input, whose name column --column may give: errors about the name column point to it. */
   columnOption?: boolean;
 }
 
@@ -163,8 +163,8 @@ function headerList(columns: readonly (ColumnMapping | string)[], sep: string): 
 }
 
 /**
- * The error for a table (or features) without a name column, listing the columns it has. `columnOption`: the command
- * has --column (only diming pinyin; the others would refuse the option).
+ * The error for a table (or features) without a name column, listing the columns it has. `columnOption`: the file is
+ * a command's input, which --column may name the column of (existing-name files have no such option).
  */
 export function noNameColumn(where: Where, columns: readonly (ColumnMapping | string)[], columnOption = false): DimingError {
   // Garbled field names of a shapefile are most often a wrong code page (a .cpg left over from another program).

@@ -23,6 +23,8 @@ export interface InputOptions {
   requireGeometry?: boolean;
   /** Nor without a name column (signs show names): a file without one is refused, as diming check refuses it. */
   requireName?: boolean;
+  /** --column: the column of names, when its header is not one the aliases know. */
+  column?: string;
 }
 
 export interface PreparedInput {
@@ -40,7 +42,7 @@ export interface PreparedInput {
  * record has a usable line.
  */
 export async function prepareInput(file: string, opts: InputOptions = {}): Promise<PreparedInput> {
-  const ds = await readAnyDataset(file, { sheet: opts.sheet, encoding: opts.encoding, dbfEncoding: opts.dbfEncoding, crs: opts.crs, requireName: opts.requireName });
+  const ds = await readAnyDataset(file, { sheet: opts.sheet, encoding: opts.encoding, dbfEncoding: opts.dbfEncoding, crs: opts.crs, requireName: opts.requireName, column: opts.column, columnOption: true });
   const { runGeometryStage } = await import('../check/geometry.js');
   const stage = await runGeometryStage(ds, { crs: opts.crs });
   const input: PreparedInput = { file, ds, geometry: stage?.geometry, notes: stage?.notes ?? [] };

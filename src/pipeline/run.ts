@@ -70,6 +70,8 @@ export interface RunOptions {
   encoding?: string;
   /** --dbf-encoding: the code page of every shapefile read (input, existing names, boundaries). */
   dbfEncoding?: string;
+  /** --column: the column of names, when its header is not one the aliases know. */
+  column?: string;
   force?: boolean;
   authority?: string;
   /** ISO date (YYYY-MM-DD). */
@@ -126,7 +128,7 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   };
 
   // Read and check (nothing is written before the input has been read and checked).
-  const ds = await step('read', () => readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding }));
+  const ds = await step('read', () => readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, column: o.column, columnOption: true }));
   const boundaries = o.boundaries ? await (await import('../geo/boundaries.js')).loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
   fillProcessFields(ds, { approval_body: o.authority, approval_date: o.date, approval_no: o.docNo } as Partial<Record<FieldKey, string>>);
   const orthography = new Orthography();

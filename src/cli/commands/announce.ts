@@ -31,6 +31,8 @@ export interface AnnounceCliOptions {
   sheet?: string;
   encoding?: string;
   dbfEncoding?: string;
+  /** --column: the column of names, when its header is not one the aliases know. */
+  column?: string;
   crs?: string;
   force?: boolean;
   quiet?: boolean;
@@ -69,7 +71,7 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
   const templateFiles = tpl ? [tpl] : [];
   if (!toStdout) assertNotInput(o.output!, [file, ...o.gazetteer, ...templateFiles]);
 
-  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, requireName: true });
+  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, requireName: true, column: o.column, columnOption: true });
   const filled = fillProcessFields(ds, { approval_body: authority, approval_date: date, approval_no: docNo });
   for (const n of ds.notes) printNote(tr(n));
 

@@ -31,6 +31,8 @@ export interface CheckCliOptions {
   crs?: string;
   boundaries?: string;
   dbfEncoding?: string;
+  /** --column: the column of names, when its header is not one the aliases know. */
+  column?: string;
 }
 
 export async function runCheckCommand(file: string, o: CheckCliOptions): Promise<number> {
@@ -40,7 +42,7 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   // Names are what is checked: a geometry file without a name attribute is refused like a table without one.
   // A broken profile is reported before a large input is read.
   for (const p of o.profile.filter((x) => x !== AUTO)) loadProfile(p, RULES);
-  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true });
+  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true, column: o.column, columnOption: true });
   for (const n of ds.notes) printNote(tr(n));
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
   const result = await checkWithProgress(ds, o, rules, { boundaries, dbfEncoding: o.dbfEncoding });

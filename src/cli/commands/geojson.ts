@@ -35,6 +35,8 @@ export interface GeoJsonCliOptions {
   sheet?: string;
   encoding?: string;
   dbfEncoding?: string;
+  /** --column: the column of names, when its header is not one the aliases know. */
+  column?: string;
   /** false with --no-check. */
   check: boolean;
   skipErrors?: boolean;
@@ -92,9 +94,10 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   const preview = target.kind === 'gcj02' || target.kind === 'bd09';
   if (preview) process.stderr.write(`${tr(OFFSET_NOTICE)}\n`);
 
-  if (!o.check && TABLE.test(file) && !o.boundaries && !o.sheet) return fastPath(file, o, format, precision, target, toStdout);
+  // The streaming conversion maps the table's own headers; a --column table takes the general path.
+  if (!o.check && TABLE.test(file) && !o.boundaries && !o.sheet && o.column === undefined) return fastPath(file, o, format, precision, target, toStdout);
 
-  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding });
+  const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, column: o.column, columnOption: true });
   for (const n of ds.notes) printNote(tr(n));
   if (!hasGeometrySource(ds)) {
     throw inputError(

@@ -34,6 +34,8 @@ export interface RunCliOptions {
   sheet?: string;
   encoding?: string;
   dbfEncoding?: string;
+  /** --column: the column of names, when its header is not one the aliases know. */
+  column?: string;
   quiet?: boolean;
 }
 
@@ -111,6 +113,7 @@ export async function runRunCommand(file: string, o: RunCliOptions): Promise<num
     sheet: o.sheet,
     encoding: o.encoding,
     dbfEncoding: o.dbfEncoding,
+    column: o.column,
     force: Boolean(o.force),
     authority: text(o.authority, '--authority'),
     date,

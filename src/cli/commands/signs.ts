@@ -22,6 +22,8 @@ export interface SignsCliOptions {
   sheet?: string;
   encoding?: string;
   dbfEncoding?: string;
+  /** --column: the column of names, when its header is not one the aliases know. */
+  column?: string;
   quiet?: boolean;
 }
 
@@ -73,7 +75,7 @@ export async function runSignsCommand(file: string, o: SignsCliOptions): Promise
   const opts = signOptions(o);
   const out = new OutputDir(o.output, [file]);
   out.checkTargets(signSetEntries(formats));
-  const input = await prepareInput(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, crs: o.crs, requireGeometry: true, requireName: true });
+  const input = await prepareInput(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, crs: o.crs, requireGeometry: true, requireName: true, column: o.column });
   for (const n of input.ds.notes) printNote(tr(n));
   for (const n of input.notes) if (!input.ds.notes.includes(n)) printNote(tr(n));
   const schedule = scheduleSigns(input, opts);

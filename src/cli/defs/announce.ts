@@ -3,6 +3,7 @@ import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
+import { nameColumnOption } from './name-column.js';
 
 /** `diming announce`: options and help; the work is in ../commands/announce.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -26,6 +27,7 @@ export function define(program: Command, b: Builder): void {
     .option('--crs <坐标系>', L('输入坐标的坐标系（默认自动判断），如 EPSG:4528', 'CRS of the input coordinates (default: detect), e.g. EPSG:4528'))
     .option('--force', L('有错误的行也生成（保留并在“备注”栏标出“未通过审查”），退出码仍为 1', 'write rows with errors too, marked 未通过审查 in a 备注 column (exit code still 1)'));
   dbfEncodingOption(announce);
+  nameColumnOption(announce);
   b.common(announce);
   announce.addHelpText('after', () => L(
     `

@@ -3,6 +3,7 @@ import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
+import { nameColumnOption } from './name-column.js';
 
 /** `diming check`: options and help; the work is in ../commands/check.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -23,6 +24,7 @@ export function define(program: Command, b: Builder): void {
     .option('-v, --verbose', L('屏幕输出中也显示“提示”级别', 'also show info-level findings in the terminal'))
     .option('--max-warnings <数量>', L('警告超过此数量时退出码为 1', 'exit with 1 when there are more warnings than this'));
   dbfEncodingOption(check);
+  nameColumnOption(check);
   b.common(check);
   check.addHelpText('after', L(
     `

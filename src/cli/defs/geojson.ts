@@ -3,6 +3,7 @@ import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
+import { nameColumnOption } from './name-column.js';
 
 /** `diming geojson`: options and help; the work is in ../commands/geojson.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -30,6 +31,7 @@ export function define(program: Command, b: Builder): void {
     .option('--force', L('有“错误”也全部写出：几何不可用的记录写为空几何，审查结果在 validation 属性中（退出码仍为 1）', 'write every record despite errors: unusable geometry becomes null, findings are in the validation property (exit code still 1)'))
     .option('-v, --verbose', L('也显示“提示”级别的审查结果', 'also show info-level findings'));
   dbfEncodingOption(cmd);
+  nameColumnOption(cmd);
   b.common(cmd);
   cmd.addHelpText('after', L(
     `

@@ -3,6 +3,7 @@ import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { encodingArg } from './encodings.js';
+import { nameColumnOption } from './name-column.js';
 
 /** `diming pinyin`: options and help; the work is in ../commands/pinyin.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -10,7 +11,6 @@ export function define(program: Command, b: Builder): void {
     .description(L('按《中国地名汉语拼音字母拼写规则》生成地名拼音（公告用、数据用、标志用三种形式）', 'spell place names in pinyin by the official place-name orthography (announcement, plain and sign forms)'))
     .argument('[名称...]', L('要拼写的地名（也可用 --input 读表格）', 'names to spell (or read a table with --input)'))
     .option('-i, --input <文件>', L('从 CSV/XLSX 表格读取名称（- 表示标准输入）', 'read names from a CSV/XLSX table (- for standard input)'))
-    .option('--column <列名>', L('名称所在的列（默认自动识别“名称”列）', 'the column with the names (default: the 名称/name column)'))
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号（默认第一个）', 'XLSX sheet name or number (default: the first)'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别 UTF-8/GBK）', 'CSV encoding (default: detect UTF-8/GBK)'), encodingArg)
     .addOption(new Option('-t, --type <类型>', L('地名类型，决定分词连写', 'entity type; it decides word division'))
@@ -21,6 +21,7 @@ export function define(program: Command, b: Builder): void {
     .addOption(new Option('--ordinals <方式>', L('道路序数写法：digits（阿拉伯数字，默认，依1984年规则）或 spelled（拼写）', 'ordinals in street names: digits (default, 1984 rule 7) or spelled')).choices(['digits', 'spelled']).default('digits'))
     .addOption(new Option('-f, --format <格式>', L('输出格式', 'output format')).choices(['text', 'json', 'csv']).default('text'))
     .option('-o, --output <文件>', L('写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'));
+  nameColumnOption(pinyin);
   b.common(pinyin);
   pinyin.addHelpText('after', L(
     `

@@ -3,6 +3,7 @@ import { ENTITY_TYPES } from '../../name/types.js';
 import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
+import { nameColumnOption } from './name-column.js';
 
 /** `diming run`: options and help; the work is in ../commands/run.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -34,6 +35,7 @@ export function define(program: Command, b: Builder): void {
     .option('--sheet <工作表>', L('XLSX 的工作表名称或序号', 'XLSX sheet name or number'))
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'), encodingArg);
   dbfEncodingOption(run);
+  nameColumnOption(run);
   b.common(run);
   run.addHelpText('after', L(
     `
