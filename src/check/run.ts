@@ -6,10 +6,9 @@ import { AUTO, autoProfiles } from '../profiles/auto.js';
 import { RULES } from '../rules/registry.js';
 import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
-import { SCOPE_LEN } from './admin.js';
 import { type CheckResult, RuleRun, analyzeDataset } from './engine.js';
 import { type GazetteerStats, ScopeNeeds } from './gazetteer.js';
-import { BUILT_UP, comparesNoArea, scopeUsed } from './uniqueness.js';
+import { BUILT_UP, comparesNoArea, scopeLength } from './uniqueness.js';
 import { loadGazetteersAside } from './gazetteer-thread.js';
 import type { DatasetGeometry } from '../geo/analyze.js';
 import type { TownshipBoundaries } from '../geo/boundaries.js';
@@ -97,7 +96,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     for (const p of profiles) {
       for (const id of UNIQUENESS_RULES) {
         const scope = (p.rules.get(id)?.options.scope as string | undefined) ?? (p.settings.uniquenessScope as string);
-        len = Math.min(len, SCOPE_LEN[scopeUsed(scope)] ?? 9);
+        len = Math.min(len, scopeLength(scope));
       }
     }
     const needs = new ScopeNeeds();

@@ -101,6 +101,16 @@ export function scopeUsed(scope: string | undefined): string {
 }
 export const BUILT_UP = 'builtUpArea';
 
+/** The code length of a uniqueness scope (township: 9). */
+export function scopeLength(given: string | undefined): number {
+  return SCOPE_LEN[scopeUsed(given)] ?? 9;
+}
+
+/** The record's scope code as a number (ExistingNames.codePrefix), or -1 when its area is coarser than the scope. */
+function scopeCode(rec: AnalyzedRecord, given: string | undefined, len: number): number {
+  return scopeKey(rec.admin, scopeUsed(given)) === undefined ? -1 : codePrefixOf(rec.admin.code, len);
+}
+
 /** `ctx.shared` key: the pairs (pairKey) reported by duplicate/homophone/near-duplicate; nearby-duplicate skips them. */
 export const REPORTED_PAIRS = 'uniqueness:reported-pairs';
 
@@ -124,9 +134,8 @@ export const uniquenessGroup: BatchGroup = {
     const coarse: Coarse[] = [];
     const put = (rec: AnalyzedRecord, given: string | undefined, key: Key, value: string | number | undefined) => {
       if (value === undefined || value === '' || value === -1) return;
-      const scope = scopeUsed(given);
-      const want = SCOPE_LEN[scope] ?? 9;
-      const sk = scopeKey(rec.admin, scope) === undefined ? -1 : codePrefixOf(rec.admin.code, want);
+      const want = scopeLength(given);
+      const sk = scopeCode(rec, given, want);
       if (sk < 0) {
         coarse.push({ rec, key, value, scope: rec.admin.code ?? '' });
         return;
@@ -184,9 +193,8 @@ export const uniquenessGroup: BatchGroup = {
       else if (o.specific && isSeriesMember(rec.parsed, o)) {
         // Records placed coarser than the scope are left out (as rare as they are; the other keys serve them).
         const h = seriesHash(rec.full, rec.parsed.generic);
-        const scope = scopeUsed(o.scope);
-        const want = SCOPE_LEN[scope] ?? 9;
-        const sk = h < 0 || scopeKey(rec.admin, scope) === undefined ? -1 : codePrefixOf(rec.admin.code, want);
+        const want = scopeLength(o.scope);
+        const sk = h < 0 ? -1 : scopeCode(rec, o.scope, want);
         if (sk >= 0) series.add(want, sk, h, rec.full.charCodeAt(0), ri);
       }
       if (o.nearSound) {
@@ -662,7 +670,7 @@ function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | 
 function coarseOther(other: Other, scope: string | undefined): Text | undefined {
   if ('row' in other) return undefined;
   if (!other.adminCode) return txt('该已有地名没有注明所属政区', 'the existing name gives no area');
-  if (other.adminCode.length >= (SCOPE_LEN[scope ?? 'township'] ?? 9)) return undefined;
+  if (other.adminCode.length >= scopeLength(scope)) return undefined;
   const area = divisionPath(other.adminCode) || other.adminCode;
   return txt(`该已有地名只注明到「${area}」`, `the existing name gives only "${area}" as its area`);
 }

@@ -1,5 +1,5 @@
 import { inputError } from '../core/errors.js';
-import { txt } from '../core/text.js';
+import { type Text, txt } from '../core/text.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -17,7 +17,17 @@ const ALIASES: Record<string, TextEncoding> = {
 };
 
 /** The code pages a .dbf is read in (formats.md §2.2): a UTF-16 .dbf does not occur. */
-export const DBF_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'gb18030'];
+const DBF_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'gb18030'];
+
+/** What the hint of an unsupported --encoding lists (every label encodingFromLabel knows, by family). */
+export const ENCODINGS_HINT: Text = txt('可用的编码：utf-8、gbk（即 gb18030）、utf-16le、utf-16be。', 'Supported: utf-8, gbk (gb18030), utf-16le, utf-16be.');
+export const DBF_ENCODINGS_HINT: Text = txt('可用：utf-8、gbk（gb18030）。', 'Supported: utf-8, gbk (gb18030).');
+
+/** A --dbf-encoding or .cpg label as a code page a .dbf may have; undefined when unknown or not one (UTF-16). */
+export function dbfEncodingFromLabel(label: string): TextEncoding | undefined {
+  const enc = encodingFromLabel(label);
+  return enc && DBF_ENCODINGS.includes(enc) ? enc : undefined;
+}
 
 /** Map a user- or .cpg-supplied encoding label to one we decode; undefined when unknown. */
 export function encodingFromLabel(label: string): TextEncoding | undefined {
@@ -35,7 +45,7 @@ export function decodeText(buf: Uint8Array, file: string, forced?: string): Deco
       throw inputError(
         txt(`不支持的编码「${forced}」`, `unsupported encoding "${forced}"`),
         { file },
-        txt('可用的编码：utf-8、gbk（即 gb18030）、utf-16le。', 'Supported: utf-8, gbk (gb18030), utf-16le.'),
+        ENCODINGS_HINT,
       );
     }
     const bom = hasBom(buf, enc);

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { inputError } from '../core/errors.js';
 import { txt } from '../core/text.js';
-import { type TextEncoding, encodingFromLabel } from './encoding.js';
+import { ENCODINGS_HINT, type TextEncoding, encodingFromLabel } from './encoding.js';
 
 /** Thrown when strict UTF-8 decoding fails mid-stream: re-read the file as GB18030. */
 export class NotUtf8 extends Error {
@@ -27,7 +27,7 @@ export interface TextChunkOptions {
 export async function* textChunks(file: string, opts: TextChunkOptions = {}, info: { encoding?: TextEncoding } = {}): AsyncGenerator<string> {
   const forced = opts.encoding ? encodingFromLabel(opts.encoding) : undefined;
   if (opts.encoding && !forced) {
-    throw inputError(txt(`不支持的编码「${opts.encoding}」`, `unsupported encoding "${opts.encoding}"`), { file }, txt('可用的编码：utf-8、gbk（即 gb18030）、utf-16le。', 'Supported: utf-8, gbk (gb18030), utf-16le.'));
+    throw inputError(txt(`不支持的编码「${opts.encoding}」`, `unsupported encoding "${opts.encoding}"`), { file }, ENCODINGS_HINT);
   }
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   const stream = createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1 << 16 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { txt } from '../../core/text.js';
-import { DBF_ENCODINGS, encodingFromLabel } from '../../io/encoding.js';
+import { DBF_ENCODINGS_HINT, ENCODINGS_HINT, dbfEncodingFromLabel, encodingFromLabel } from '../../io/encoding.js';
 import { L } from '../lang.js';
 
 /**
@@ -23,16 +23,15 @@ export function encodingArg(value: string): string {
   if (encodingFromLabel(value)) return value;
   throw usageError(
     txt(`选项 --encoding 的值「${value}」不是支持的编码`, `--encoding: unsupported encoding "${value}"`),
-    txt('可用的编码：utf-8、gbk（即 gb18030）、utf-16le、utf-16be。', 'Supported: utf-8, gbk (gb18030), utf-16le, utf-16be.'),
+    ENCODINGS_HINT,
   );
 }
 
 /** --dbf-encoding, checked likewise (before: only once a shapefile was read, and not at all without one). */
 export function dbfEncodingArg(value: string): string {
-  const enc = encodingFromLabel(value);
-  if (enc && DBF_ENCODINGS.includes(enc)) return value;
+  if (dbfEncodingFromLabel(value)) return value;
   throw usageError(
     txt(`选项 --dbf-encoding 的值「${value}」不是支持的 DBF 编码`, `--dbf-encoding: unsupported DBF encoding "${value}"`),
-    txt('可用：utf-8、gbk（gb18030）。', 'Supported: utf-8, gbk (gb18030).'),
+    DBF_ENCODINGS_HINT,
   );
 }

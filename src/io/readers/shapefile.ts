@@ -8,7 +8,7 @@ import { crsFromPrj, parseCrs } from '../../geo/crs.js';
 import { type GeoReadOptions, type RawFeature, datasetFromFeatures } from '../../geo/read.js';
 import { listZip } from '../../geo/zip.js';
 import { openInput, readInput } from '../dataset.js';
-import { DBF_ENCODINGS, type TextEncoding, encodingFromLabel } from '../encoding.js';
+import { DBF_ENCODINGS_HINT, type TextEncoding, dbfEncodingFromLabel, encodingFromLabel } from '../encoding.js';
 
 /**
  * ESRI Shapefile (.shp + .dbf, with .prj and .cpg; or a .zip of them) → Dataset. Geometry is read by the
@@ -108,8 +108,8 @@ export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined, forced: st
  */
 async function decideDbfEncoding(head: Uint8Array, utf8: () => boolean | Promise<boolean>, cpg: string | undefined, forced: string | undefined, file: string): Promise<{ encoding: TextEncoding; reason: Text }> {
   if (forced) {
-    const enc = encodingFromLabel(forced);
-    if (!enc || !DBF_ENCODINGS.includes(enc)) throw inputError(txt(`不支持的 DBF 编码「${forced}」`, `unsupported DBF encoding "${forced}"`), { file }, txt('可用：utf-8、gbk（gb18030）。', 'Supported: utf-8, gbk (gb18030).'));
+    const enc = dbfEncodingFromLabel(forced);
+    if (!enc) throw inputError(txt(`不支持的 DBF 编码「${forced}」`, `unsupported DBF encoding "${forced}"`), { file }, DBF_ENCODINGS_HINT);
     return { encoding: enc, reason: txt(`按指定的编码 ${enc} 读取 .dbf`, `.dbf read as ${enc} (given)`) };
   }
   if (cpg?.trim()) {
