@@ -10,6 +10,7 @@ import { lower } from '../rules/types.js';
 import { AdminResolver } from './admin.js';
 import { analyzeRecord } from './analyze.js';
 import type { ExistingNames } from './existing.js';
+import type { BuiltUpScope } from './built-up-scope.js';
 
 export interface CheckOptions {
   /** The profile for every row, or several for --profile auto (longest appliesTo prefix per row; the first is the fallback). */
@@ -19,6 +20,8 @@ export interface CheckOptions {
   type?: EntityType;
   /** Existing standard names (--gazetteer), restricted to the batch's scopes. */
   existing?: ExistingNames;
+  /** Built-up areas (--built-up) for the uniqueness scope builtUpArea. */
+  builtUp?: BuiltUpScope;
   /** One run's rule severities (--rule id=severity). */
   ruleOverrides?: Map<string, Severity>;
   orthography?: Orthography;
@@ -260,6 +263,7 @@ export class RuleRun {
       optionsFor: (rec) => this.configOf(rec).get(rule.meta.id)?.options ?? { ...(rule.meta.options ?? {}) },
       lists: this.analysis.listsFor(profiles[0].name),
       existing: this.existing,
+      builtUp: this.opts.builtUp,
       today: this.opts.today ?? new Date(),
       shared,
       orthography: this.analysis.orthography,

@@ -37,6 +37,8 @@ export interface LocatedName {
 export interface LocatedResult {
   names: LocatedName[];
   notes: Text[];
+  /** The files that have rows with geometry (kept or not). */
+  placedFiles: Set<string>;
 }
 
 interface LonLatRecord {
@@ -123,6 +125,7 @@ async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<{ r
 export async function loadLocatedNames(files: readonly string[], area: BBox, opts: { dbfEncoding?: string } = {}): Promise<LocatedResult> {
   const names: LocatedName[] = [];
   const notes: Text[] = [];
+  const placedFiles = new Set<string>();
   const resolver = new AdminResolver();
   for (const file of files) {
     let read: Awaited<ReturnType<typeof readLonLat>>;
@@ -143,6 +146,7 @@ export async function loadLocatedNames(files: readonly string[], area: BBox, opt
       continue;
     }
     if (!read.total) continue;
+    placedFiles.add(file);
     let kept = 0;
     for (const r of read.records) {
       const full = normalizeName(r.name.trim());
@@ -156,7 +160,7 @@ export async function loadLocatedNames(files: readonly string[], area: BBox, opt
       `existing names ${file}: ${read.total} with geometry, ${kept} of them near this table's roads compared by nearby-duplicate`,
     ));
   }
-  return { names, notes };
+  return { names, notes, placedFiles };
 }
 
 /** The lines of a CGCS2000 reference layer (crs-suspect `referenceLayer`): roads known to be in the right place. */

@@ -6,7 +6,8 @@ import { AUTO, autoProfiles } from '../profiles/auto.js';
 import { RULES } from '../rules/registry.js';
 import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
-import { type CheckResult, RuleRun, analyzeDataset } from './engine.js';
+import { type CheckOptions, type CheckResult, RuleRun, analyzeDataset } from './engine.js';
+import type { BuiltUpAreas } from '../geo/built-up.js';
 import { type GazetteerStats, ScopeNeeds } from './gazetteer.js';
 import { BUILT_UP, comparesNoArea, scopeLength } from './uniqueness.js';
 import { loadGazetteersAside } from './gazetteer-thread.js';
@@ -28,6 +29,8 @@ export interface RunCheckOptions {
   crs?: string;
   /** Township polygons (--boundaries) for geometry-outside. */
   boundaries?: TownshipBoundaries;
+  /** Built-up-area polygons (--built-up) for the uniqueness scope builtUpArea. */
+  builtUp?: BuiltUpAreas;
   /** The command needs geometry (diming geojson): a record without one is a geometry-invalid finding (rules.md §0.5). */
   requireGeometry?: boolean;
   /** The pinyin engine to share with later steps (diming run spells every name again for its outputs). */
@@ -52,7 +55,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   const named = o.profiles.filter((p) => p !== AUTO);
   const profiles = auto ? autoProfiles(named, RULES) : [loadProfile(named.length ? named : ['national'], RULES)];
   const fallback = profiles[0];
-  const base = { profiles, auto, type: o.type, ruleOverrides: o.rules, today: o.today, onProgress: o.onProgress, orthography: o.orthography };
+  const base: CheckOptions = { profiles, auto, type: o.type, ruleOverrides: o.rules, today: o.today, onProgress: o.onProgress, orthography: o.orthography };
   // Geometry stage (rules.md §10): options of the geometry rules come from the (fallback) profile.
   const opt = (id: string, key: string) => fallback.rules.get(id)?.options[key];
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
@@ -78,14 +81,28 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
       `profile ${p.name} spells ordinals out (ordinals: spelled), e.g. Yīxiàng; this departs from rule 7 of the 1984 place-name spelling rules (ordinals as Arabic digits)`,
     ));
   }
+  let usesBuiltUp = false;
   for (const p of profiles) {
     const ids = UNIQUENESS_RULES.filter((id) => p.rules.get(id)?.options.scope === BUILT_UP
       || p.overrides.some((o) => { const s = o.rules.get(id); return Array.isArray(s) && s[1]?.scope === BUILT_UP; }));
     if (!ids.length) continue;
-    // rules.md §0.3 names the scope, but its polygons (--built-up) are not read yet: say how the names are compared.
+    usesBuiltUp = true;
+    if (o.builtUp && stage) continue;
+    // rules.md §0.3: the scope needs the polygons (--built-up) and the records' geometry; say how names are compared.
+    notes.push(o.builtUp
+      ? txt(
+        `配置 ${p.name} 的 ${ids.join('、')} 使用建成区范围（builtUpArea），但本表没有几何，无法判断道路是否在建成区内；按同一乡镇（街道）比较`,
+        `profile ${p.name} sets the built-up-area scope (builtUpArea) for ${ids.join(', ')}, but this table has no geometry to place the roads; names are compared by township`,
+      )
+      : txt(
+        `配置 ${p.name} 的 ${ids.join('、')} 使用建成区范围（builtUpArea），需要建成区面图层（--built-up）；未提供，按同一乡镇（街道）比较`,
+        `profile ${p.name} sets the built-up-area scope (builtUpArea) for ${ids.join(', ')}, which needs built-up-area polygons (--built-up); none given, so names are compared by township`,
+      ));
+  }
+  if (o.builtUp && !usesBuiltUp) {
     notes.push(txt(
-      `配置 ${p.name} 的 ${ids.join('、')} 使用建成区范围（builtUpArea），需要建成区面图层，diming 尚不支持；暂按同一乡镇（街道）比较`,
-      `profile ${p.name} sets the built-up-area scope (builtUpArea) for ${ids.join(', ')}; diming does not read built-up-area polygons yet, so names are compared by township`,
+      `已读取建成区（${o.builtUp.file}），但所用配置没有规则使用建成区范围（builtUpArea），未使用；可在配置中为 duplicate 等规则设置 "scope": "builtUpArea"`,
+      `built-up areas were read (${o.builtUp.file}), but no rule of the profile uses the builtUpArea scope, so they are not used; set "scope": "builtUpArea" for duplicate and the others in a profile`,
     ));
   }
   const run = new RuleRun(analysis, base);
@@ -129,6 +146,14 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   } else {
     notes.push(txt('未提供已有地名（--gazetteer），重名、同音只在本表内比较', 'no existing names given (--gazetteer): duplicates and homophones are checked within this table only'));
     run.recordRules('all');
+  }
+  if (o.builtUp && usesBuiltUp && stage) {
+    const { builtUpScope } = await import('./built-up-scope.js');
+    const located = o.gazetteers?.length ? await (await import('./located.js')).loadLocatedNames(o.gazetteers, o.builtUp.bbox, { dbfEncoding: o.dbfEncoding }) : undefined;
+    const made = builtUpScope(o.builtUp, analysis.records, located);
+    base.builtUp = made.scope;
+    notes.push(...o.builtUp.notes, ...made.notes);
+    timing('built-up areas');
   }
   const result = run.finish();
   timing('rules');

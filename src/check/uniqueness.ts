@@ -13,6 +13,7 @@ import { SeriesIndex } from './series-index.js';
 import { type ExistingSoundKeys, existingSoundKeys } from './existing-sound.js';
 import { soundKeyOf } from './analyze.js';
 import { type DialectTable, loadDialectTable } from './dialect.js';
+import type { BuiltUpScope } from './built-up-scope.js';
 
 /**
  * Uniqueness (rules.md §7): names compared inside a scope (township by default), within the batch and against the
@@ -93,8 +94,8 @@ type Index = Map<number, Map<number, KeyMaps>>;
 interface Coarse { rec: AnalyzedRecord; key: Key; value: string | number; scope: string }
 
 /**
- * The scope names are compared in. 'builtUpArea' (rules.md §0.3) needs built-up-area polygons (--built-up), which
- * diming does not read yet: such a profile is compared by township (the national default), and runCheck says so.
+ * The scope names are compared in by area code. 'builtUpArea' (rules.md §0.3) is the built-up-area polygon a record
+ * lies in (--built-up, BuiltUpScope); a record in none, or without geometry, is compared by township.
  */
 export function scopeUsed(scope: string | undefined): string {
   return !scope || scope === BUILT_UP ? 'township' : scope;
@@ -132,8 +133,18 @@ export const uniquenessGroup: BatchGroup = {
     // 1. Index the batch records of each rule.
     const index: Index = new Map();
     const coarse: Coarse[] = [];
-    const put = (rec: AnalyzedRecord, given: string | undefined, key: Key, value: string | number | undefined) => {
+    // Built-up areas (--built-up): the records whose scope is builtUpArea and whose geometry lies in an area are also
+    // indexed by area; each pair is then kept or dropped by where both lie (`keepPlaced`).
+    const bu = any.builtUp;
+    const areaIndex = new Map<number, KeyMaps>();
+    const areaOf = (o: { scope?: string }, rec: AnalyzedRecord) => (bu && o.scope === BUILT_UP ? bu.areaOf(rec) : undefined);
+    const put = (rec: AnalyzedRecord, given: string | undefined, key: Key, value: string | number | undefined, area?: number) => {
       if (value === undefined || value === '' || value === -1) return;
+      if (area !== undefined) {
+        let maps = areaIndex.get(area);
+        if (!maps) areaIndex.set(area, (maps = new KeyMaps()));
+        putIn(maps, rec, key, value, AREA_LEN, area);
+      }
       const want = scopeLength(given);
       const sk = scopeCode(rec, given, want);
       if (sk < 0) {
@@ -144,6 +155,9 @@ export const uniquenessGroup: BatchGroup = {
       if (!byScope) index.set(want, (byScope = new Map()));
       let maps = byScope.get(sk);
       if (!maps) byScope.set(sk, (maps = new KeyMaps()));
+      putIn(maps, rec, key, value, want, sk);
+    };
+    const putIn = (maps: KeyMaps, rec: AnalyzedRecord, key: Key, value: string | number, want: number, sk: number) => {
       const m = (maps[key] ??= new Map()) as Map<string | number, Group>;
       const g = m.get(value);
       // A single record is stored as itself (most keys have one): a million one-element arrays are 300 MB.
@@ -168,61 +182,64 @@ export const uniquenessGroup: BatchGroup = {
           const o = near!.optionsFor(near!.records[0]);
           const first = new Set<number>();
           for (const p of o.stripPrefixes ?? DEFAULT_PREFIXES) first.add(p.charCodeAt(0));
-          if (want >= 9) for (const n of stripNamesFor(o, Math.floor(sk / 10 ** (want - 9)), undefined)) first.add(n.charCodeAt(0));
-          else first.add(-1); // coarser scopes hold several townships, each with its own names: no filter
+          if (want >= 9 && want !== AREA_LEN) for (const n of stripNamesFor(o, Math.floor(sk / 10 ** (want - 9)), undefined)) first.add(n.charCodeAt(0));
+          else first.add(-1); // coarser scopes and built-up areas hold several townships, each with its own names: no filter
           maps.stripFirst = first;
         }
       }
     };
-    for (const rec of byTownship(dup?.records)) put(rec, dup!.optionsFor(rec).scope, 'exact', exactKey(rec.full, lists));
+    for (const rec of byTownship(dup?.records)) {
+      const o = dup!.optionsFor(rec);
+      put(rec, o.scope, 'exact', exactKey(rec.full, lists), areaOf(o, rec));
+    }
     for (const rec of byTownship(hom?.records)) {
       const o = hom!.optionsFor(rec);
+      const area = areaOf(o, rec);
       const k = soundKey(rec, Boolean(o.tones));
-      put(rec, o.scope, 'sound', k && (o.tones ? `T:${k}` : k));
-      if (k && o.specific !== false) put(rec, o.scope, 'specSound', specSoundHash(rec.full, rec.parsed.generic, rec.parsed.genericClass, k, Boolean(o.tones)));
-      if (dialect) put(rec, o.scope, 'dialect', dialect.key(exactKey(rec.full, lists)));
+      put(rec, o.scope, 'sound', k && (o.tones ? `T:${k}` : k), area);
+      if (k && o.specific !== false) put(rec, o.scope, 'specSound', specSoundHash(rec.full, rec.parsed.generic, rec.parsed.genericClass, k, Boolean(o.tones)), area);
+      if (dialect) put(rec, o.scope, 'dialect', dialect.key(exactKey(rec.full, lists)), area);
     }
     const nearRecords = byTownship(near?.records);
-    const series = new SeriesIndex(nearRecords, (rec, len) => codePrefixOf(rec.admin.code, len));
+    const series = new SeriesIndex(nearRecords, (rec, len) => (len === AREA_LEN ? (bu?.areaOf(rec) ?? -1) : codePrefixOf(rec.admin.code, len)));
     for (let ri = 0; ri < nearRecords.length; ri++) {
       const rec = nearRecords[ri];
       const o = near!.optionsFor(rec);
+      const area = areaOf(o, rec);
       const full = exactKey(rec.full, lists);
-      put(rec, o.scope, 'strip', strip(full, o, stripNamesFor(o, codePrefixOf(rec.admin.code, 9), rec.admin.code)));
-      if (o.specific && !isDerived(rec.parsed, o)) put(rec, o.scope, 'specific', rec.parsed.specific);
+      put(rec, o.scope, 'strip', strip(full, o, stripNamesFor(o, codePrefixOf(rec.admin.code, 9), rec.admin.code)), area);
+      if (o.specific && !isDerived(rec.parsed, o)) put(rec, o.scope, 'specific', rec.parsed.specific, area);
       else if (o.specific && isSeriesMember(rec.parsed, o)) {
         // Records placed coarser than the scope are left out (as rare as they are; the other keys serve them).
         const h = seriesHash(rec.full, rec.parsed.generic);
         const want = scopeLength(o.scope);
         const sk = h < 0 ? -1 : scopeCode(rec, o.scope, want);
         if (sk >= 0) series.add(want, sk, h, rec.full.charCodeAt(0), ri);
+        if (h >= 0 && area !== undefined) series.add(AREA_LEN, area, h, rec.full.charCodeAt(0), ri);
       }
       if (o.nearSound) {
         const k = soundKey(rec, false);
-        put(rec, o.scope, 'fold', k && foldNearSound(k));
+        put(rec, o.scope, 'fold', k && foldNearSound(k), area);
       }
     }
 
     series.seal();
     // 2. Pairs inside the batch.
-    for (const byScope of index.values()) {
-      for (const maps of byScope.values()) {
-        for (const key of KEYS) {
-          if (!maps[key]) continue;
-          for (const g of maps[key].values()) {
-            if (!Array.isArray(g)) continue;
-            for (const a of g) for (const b of g) if (a !== b) pairs[KIND_OF[key]].push([a, b]);
-          }
-        }
-      }
-    }
+    for (const byScope of index.values()) for (const maps of byScope.values()) batchPairsIn(maps, pairs);
+    for (const maps of areaIndex.values()) batchPairsIn(maps, pairs);
     series.forEachPair((a, b) => pairs['series-member'].push([a, b]));
     if (coarse.length) coarsePairs(coarse, index, pairs);
 
     // 3. Existing names: each probes the index once; keys are computed only where its scope holds batch records.
+    const tones = hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false;
+    const nearOptions = near ? near.optionsFor(near.records[0]) : undefined;
     if (existing?.size) {
-      const tones = hom ? Boolean(hom.optionsFor(hom.records[0]).tones) : false;
-      scanExisting(existing, index, series, coarse, pairs, lists, tones, near ? near.optionsFor(near.records[0]) : undefined, dialect, existingSoundKeys(any.orthography));
+      scanExisting(existing, index, series, coarse, pairs, lists, tones, nearOptions, dialect, existingSoundKeys(any.orthography));
+    }
+    // Existing names whose geometry lies in a built-up area: compared with the batch records of that area.
+    const areaEntries = new Set<ExistingEntry>();
+    if (bu && areaIndex.size && bu.existing.size) {
+      scanAreaExisting(bu, areaIndex, series, pairs, areaEntries, { lists, tones, near: nearOptions ?? {}, dialect, sounds: existingSoundKeys(any.orthography) });
     }
 
     // 4. Report, catalog order first. Rows of one name that adjoin are segments of one road, not duplicates.
@@ -236,6 +253,18 @@ export const uniquenessGroup: BatchGroup = {
       const ctx = kind === 'duplicate' ? dup : kind === 'near-duplicate' || kind === 'series-member' ? near : hom;
       if (!ctx) continue;
       for (const [rec, other] of pairs[kind]) {
+        // In a built-up area: only the names that lie in the same area count (an existing name of a file without
+        // geometry cannot be placed: compared by township, one level lower).
+        const area = bu ? areaOf(ctx.optionsFor(rec) as { scope?: string }, rec) : undefined;
+        let unplaced = false;
+        if (area !== undefined) {
+          if ('row' in other) {
+            if (bu!.areaOf(other) !== area) continue;
+          } else if (!areaEntries.has(other)) {
+            if (bu!.placedFiles.has(other.file)) continue;
+            unplaced = true;
+          }
+        }
         if (exclude(kind, rec, other, ctx as unknown as BatchContext, lists)) continue;
         const pk = pairKey(rec, other);
         if (ORDER.slice(0, ORDER.indexOf(kind)).some((k) => done.has(`${k}|${pk}`))) continue;
@@ -253,8 +282,11 @@ export const uniquenessGroup: BatchGroup = {
         const heard = kind === 'dialect' ? dialect?.key(exactKey(rec.full, lists)) : undefined;
         const scope = scopeUsed((ctx.optionsFor(rec) as { scope?: string }).scope);
         // An existing name placed only in a larger area may lie elsewhere in it: one level lower, and said so.
-        const unsure = coarseOther(other, scope);
-        let text = message(kind, rec, other, scope, heard, Boolean(unsure));
+        const unsure = unplaced && !('row' in other)
+          ? txt(`已有地名文件 ${other.file} 没有几何，无法判断该地名是否在建成区内，按同一乡镇（街道）比较`, `the existing-name file ${other.file} has no geometry, so whether the name lies in the built-up area is unknown; compared by township`)
+          : area !== undefined ? undefined : coarseOther(other, scope);
+        const label = area !== undefined && !unplaced ? txt(`同一建成区「${bu!.names[area]}」`, `the same built-up area "${bu!.names[area]}"`) : scopeLabel(scope);
+        let text = message(kind, rec, other, label, heard, Boolean(unsure));
         if (unsure) text = txt(`${text.zh}；${unsure.zh}，请核实`, `${text.en}; ${unsure.en}: please check`);
         ctx.report(rec, text, { related: [relatedOf(other)], soft: Boolean(unsure) });
       }
@@ -268,6 +300,50 @@ export const uniquenessGroup: BatchGroup = {
     }
   },
 };
+
+/** The scope length that SeriesIndex and putIn are given for a built-up area (not an area-code length). */
+const AREA_LEN = 15;
+
+/** The pairs of batch records that share a key of one scope's maps. */
+function batchPairsIn(maps: KeyMaps, pairs: Record<Kind, [AnalyzedRecord, Other][]>): void {
+  for (const key of KEYS) {
+    if (!maps[key]) continue;
+    for (const g of maps[key].values()) {
+      if (!Array.isArray(g)) continue;
+      for (const a of g) for (const b of g) if (a !== b) pairs[KIND_OF[key]].push([a, b]);
+    }
+  }
+}
+
+/**
+ * The existing names with geometry in a built-up area (few: they are read within the areas' box) against the batch
+ * records of that area: every key of each name is computed. `entries` collects the entries these pairs name.
+ */
+function scanAreaExisting(
+  bu: BuiltUpScope,
+  areaIndex: ReadonlyMap<number, KeyMaps>,
+  series: SeriesIndex<AnalyzedRecord>,
+  pairs: Record<Kind, [AnalyzedRecord, Other][]>,
+  entries: Set<ExistingEntry>,
+  settings: KeySettings,
+): void {
+  const ex = bu.existing;
+  for (let i = 0; i < ex.size; i++) {
+    const area = bu.existingArea[i];
+    const maps = areaIndex.get(area);
+    if (!maps) continue;
+    let entry: ExistingEntry | undefined;
+    const take = () => {
+      if (!entry) entries.add((entry = ex.entry(i)));
+      return entry;
+    };
+    probeKeys(maps, allKeysOf(ex, i, settings), pairs, take);
+    const full = ex.full(i);
+    const generic = genericSuffix(full);
+    const h = generic && !DERIVED.has(generic.text) ? seriesHash(full, generic.text) : -1;
+    if (h >= 0) series.forEach(AREA_LEN, area, h, (r) => pairs['series-member'].push([r, take()]));
+  }
+}
 
 /** The pairs of two batch rows. */
 function* batchPairs(pairs: readonly (readonly [AnalyzedRecord, Other])[]): Generator<readonly [AnalyzedRecord, AnalyzedRecord]> {
@@ -462,7 +538,7 @@ function scanExisting(
     }
     if (hasCoarse) {
       const code = ex.code(i);
-      const keys = allKeysOf(ex, i, lists, tones, nearOptions, dialect, sounds);
+      const keys = allKeysOf(ex, i, { lists, tones, near: nearOptions, dialect, sounds });
       for (const key of KEYS) {
         const v = keys[key];
         const cs = v === undefined ? undefined : coarseByValue.get(`${key}\u0001${v}`);
@@ -478,7 +554,7 @@ function scanExisting(
   let scopes = 0;
   for (const byScope of index.values()) scopes = Math.max(scopes, byScope.size);
   if (noAreaEntries.length && (ex.noAreaCompared ?? comparesNoArea(noAreaEntries.length, scopes))) coarseEntries.push(...noAreaEntries);
-  if (coarseEntries.length) scanCoarseExisting(ex, coarseEntries, index, pairs, lists, tones, nearOptions, dialect, sounds);
+  if (coarseEntries.length) scanCoarseExisting(ex, coarseEntries, index, pairs, { lists, tones, near: nearOptions, dialect, sounds });
 }
 
 /** Are existing names without an area compared with every scope of the batch (a bound on the work)? */
@@ -486,10 +562,27 @@ export function comparesNoArea(names: number, scopes: number): boolean {
   return names * scopes <= 20_000_000;
 }
 
+/** What computing an existing name's keys needs besides the name (allKeysOf). */
+interface KeySettings {
+  lists: Lists;
+  tones: boolean;
+  near: NearOptions;
+  dialect: DialectTable | undefined;
+  sounds: ExistingSoundKeys;
+}
+
+/** The batch records of one scope's maps that share a key with `keys`, paired with the existing name `other()`. */
+function probeKeys(maps: KeyMaps, keys: Partial<Record<Key, string | number>>, pairs: Record<Kind, [AnalyzedRecord, Other][]>, other: () => Other): void {
+  for (const key of KEYS) {
+    const m = maps[key] as Map<string | number, Group> | undefined;
+    const v = keys[key];
+    const g = m && v !== undefined ? m.get(v) : undefined;
+    if (g) for (const r of members(g)) pairs[KIND_OF[key]].push([r, other()]);
+  }
+}
+
 /** Every comparison key of existing name i (for the rare names that the fingerprint filters cannot serve). */
-function allKeysOf(
-  ex: ExistingNames, i: number, lists: Lists, tones: boolean, near: NearOptions, dialect: DialectTable | undefined, sounds: ExistingSoundKeys,
-): Partial<Record<Key, string | number>> {
+function allKeysOf(ex: ExistingNames, i: number, { lists, tones, near, dialect, sounds }: KeySettings): Partial<Record<Key, string | number>> {
   const full = ex.full(i);
   const code = ex.code(i);
   const type = ex.type(i);
@@ -519,11 +612,7 @@ function scanCoarseExisting(
   entries: readonly number[],
   index: Index,
   pairs: Record<Kind, [AnalyzedRecord, Other][]>,
-  lists: Lists,
-  tones: boolean,
-  near: NearOptions,
-  dialect: DialectTable | undefined,
-  sounds: ExistingSoundKeys,
+  settings: KeySettings,
 ): void {
   // Scope length → area length → the area's code → the key maps of the scopes inside it.
   const inside = new Map<number, Map<number, Map<number, KeyMaps[]>>>();
@@ -550,15 +639,8 @@ function scanCoarseExisting(
       if (cl >= len) continue;
       const list = mapsInside(len, cl).get(cl ? ex.codePrefix(i, cl) : 0);
       if (!list) continue;
-      keys ??= allKeysOf(ex, i, lists, tones, near, dialect, sounds);
-      for (const maps of list) {
-        for (const key of KEYS) {
-          const m = maps[key] as Map<string | number, Group> | undefined;
-          const v = keys[key];
-          const g = m && v !== undefined ? m.get(v) : undefined;
-          if (g) for (const r of members(g)) pairs[KIND_OF[key]].push([r, (entry ??= ex.entry(i))]);
-        }
-      }
+      keys ??= allKeysOf(ex, i, settings);
+      for (const maps of list) probeKeys(maps, keys, pairs, () => (entry ??= ex.entry(i)));
     }
   }
 }
@@ -644,9 +726,8 @@ function seriesHash(full: string, generic: string | undefined): number {
   return fnv(FNV_SEED, full, full.length - generic.length) & 0x3fffffff;
 }
 
-function message(kind: Kind, rec: AnalyzedRecord, other: Other, scope: string | undefined, dialectText?: string, unsure = false): Text {
+function message(kind: Kind, rec: AnalyzedRecord, other: Other, label: Text, dialectText?: string, unsure = false): Text {
   const d = describeOther(other);
-  const label = scopeLabel(scope);
   const sc = unsure ? txt(`可能${label.zh}`, `possibly in ${label.en}`) : txt(label.zh, `in ${label.en}`);
   if (kind === 'duplicate') return txt(`与${d.zh}重名（${sc.zh}内）`, `same name as ${d.en} (${sc.en})`);
   if (kind === 'homophone') {

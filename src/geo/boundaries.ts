@@ -1,11 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { inputError } from '../core/errors.js';
 import type { NameRecord } from '../core/record.js';
 import { type Text, txt } from '../core/text.js';
-import { detectCrs } from './detect.js';
-import { family, samplePositions } from './geometry.js';
+import { readPolygonLayer } from './polygons.js';
 import type { GeoReadOptions } from './read.js';
-import { createTransformer } from './transform.js';
 
 /**
  * Township polygons for `--boundaries FILE` (the outside-township part of geometry-outside): a GeoJSON, Shapefile or
@@ -34,37 +31,25 @@ export function townshipCode(code: string | undefined): string | undefined {
 }
 
 export async function loadBoundaries(file: string, opts: GeoReadOptions = {}): Promise<TownshipBoundaries> {
-  const { readGeometryDataset } = await import('./read.js');
-  const ds = await readGeometryDataset(file, { ...opts, requireName: false, crs: opts.crs ?? 'auto' });
-  const polys = ds.records.filter((r) => r.geometry?.geojson && family(r.geometry.geojson) === 'polygon');
-  if (!polys.length) {
-    throw inputError(txt('边界文件中没有面要素（乡镇界线多边形）', 'the boundary file has no polygons (township boundaries)'), { file }, txt('请提供乡镇级行政区划面图层（GeoJSON、Shapefile 或 KML）。', 'Give a layer of township polygons (GeoJSON, Shapefile or KML).'));
-  }
-  const explicit = opts.crs && opts.crs.toLowerCase() !== 'auto' ? opts.crs : undefined;
-  const det = detectCrs(samplePositions(polys.map((r) => r.geometry!.geojson)), { declared: explicit ?? ds.crs, hints: ds.hints });
-  if (!det.crs) {
-    throw inputError(
-      txt(`无法判断边界文件的坐标系：${det.reasons.map((r) => r.zh).join('；')}`, `cannot tell the coordinate system of the boundary file: ${det.reasons.map((r) => r.en).join('; ')}`),
-      { file },
-      txt('请为边界文件提供 .prj，或用 --crs 指定。', 'Give the boundary file a .prj, or use --crs.'),
-    );
-  }
-  const t = await createTransformer(det.crs, 'EPSG:4490', { swapXY: det.swapped });
+  const { crs, polygons } = await readPolygonLayer(file, opts, {
+    none: txt('边界文件中没有面要素（乡镇界线多边形）', 'the boundary file has no polygons (township boundaries)'),
+    give: txt('请提供乡镇级行政区划面图层（GeoJSON、Shapefile 或 KML）。', 'Give a layer of township polygons (GeoJSON, Shapefile or KML).'),
+  });
   const byCode = new Map<string, Boundary>();
   const byName = new Map<string, Boundary[]>();
   let noKey = 0;
-  for (const r of polys) {
+  for (const r of polygons) {
     const code = townshipCode(r.fields.admin_code);
     const name = r.fields.township ?? (r.name || undefined);
     if (!code && !name) {
       noKey++;
       continue;
     }
-    const b: Boundary = { code, name, polygon: t.geometry(r.geometry!.geojson as Polygon | MultiPolygon) };
+    const b: Boundary = { code, name, polygon: r.polygon };
     if (code) byCode.set(code, b);
     if (name) byName.set(name, [...(byName.get(name) ?? []), b]);
   }
-  const notes: Text[] = [txt(`读取乡镇边界 ${byCode.size || byName.size} 个（坐标系 ${det.crs}）`, `${byCode.size || byName.size} township boundaries read (${det.crs})`)];
+  const notes: Text[] = [txt(`读取乡镇边界 ${byCode.size || byName.size} 个（坐标系 ${crs}）`, `${byCode.size || byName.size} township boundaries read (${crs})`)];
   if (noKey) notes.push(txt(`${noKey} 个面没有区划代码或名称，未使用`, `${noKey} polygons have neither a division code nor a name and are not used`));
   return {
     byCode,

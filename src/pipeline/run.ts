@@ -66,6 +66,8 @@ export interface RunOptions {
   crs?: string;
   /** Township polygons (--boundaries): geometry-outside, and the outlines on the review page. */
   boundaries?: string;
+  /** Built-up-area polygons (--built-up) for the uniqueness scope builtUpArea. */
+  builtUp?: string;
   sheet?: string;
   encoding?: string;
   /** --dbf-encoding: the code page of every shapefile read (input, existing names, boundaries). */
@@ -112,7 +114,7 @@ export interface RunResult {
 
 export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {}): Promise<RunResult> {
   const tpl = templateFile(o.template);
-  const out = new OutputDir(o.output, [file, ...o.gazetteers, ...(tpl ? [tpl] : []), ...(o.boundaries ? [o.boundaries] : [])]);
+  const out = new OutputDir(o.output, [file, ...o.gazetteers, ...(tpl ? [tpl] : []), ...(o.boundaries ? [o.boundaries] : []), ...(o.builtUp ? [o.builtUp] : [])]);
   out.checkTargets(Object.values(RUN_FILES));
   const template: AnnounceTemplate = loadTemplate(o.template);
   const step = async <T>(name: RunStep, fn: () => Promise<T> | T): Promise<T> => {
@@ -130,13 +132,14 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
   // Read and check (nothing is written before the input has been read and checked).
   const ds = await step('read', () => readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, column: o.column, columnOption: true }));
   const boundaries = o.boundaries ? await (await import('../geo/boundaries.js')).loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
+  const builtUp = o.builtUp ? await (await import('../geo/built-up.js')).loadBuiltUpAreas(o.builtUp, { dbfEncoding: o.dbfEncoding }) : undefined;
   fillProcessFields(ds, { approval_body: o.authority, approval_date: o.date, approval_no: o.docNo } as Partial<Record<FieldKey, string>>);
   const orthography = new Orthography();
   const { check, plan } = await step('check', async () => {
     // An input with geometry is published as map data: a record without a line is then a geometry-invalid finding
     // (as in diming geojson); a table without any geometry is checked as names only.
     const requireGeometry = ds.records.some((r) => r.geometry) || ds.columns.some((c) => c.key !== undefined && GEOMETRY_KEYS.has(c.key));
-    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, boundaries, requireGeometry, onProgress: ev.progress, orthography, dbfEncoding: o.dbfEncoding });
+    const result = await runCheck(ds, { profiles: o.profiles.length ? o.profiles : ['national'], gazetteers: o.gazetteers, rules: o.rules, type: o.type, crs: o.crs, boundaries, builtUp, requireGeometry, onProgress: ev.progress, orthography, dbfEncoding: o.dbfEncoding });
     const p = planAnnouncement(ds, result, { columns: template.columns, rules: o.rules, orthography });
     return { check: { ...result, findings: p.findings, summary: p.summary } as RunCheckResult, plan: p };
   });

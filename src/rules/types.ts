@@ -7,6 +7,7 @@ import type { EntityKind, EntityType } from '../name/types.js';
 import type { Romanization } from '../pinyin/orthography.js';
 import type { AdminInfo } from '../check/admin.js';
 import type { ExistingNames } from '../check/existing.js';
+import type { BuiltUpScope } from '../check/built-up-scope.js';
 import type { RecordGeometryResult } from '../geo/analyze.js';
 
 /** rules.md §0.1. */
@@ -124,6 +125,8 @@ export interface BatchContext<O = Record<string, unknown>> {
   lists: Lists;
   /** Existing standard names (--gazetteer), when given. */
   existing?: ExistingNames;
+  /** Built-up areas (--built-up), for the uniqueness scope builtUpArea. */
+  builtUp?: BuiltUpScope;
   /** The day the check runs (deadline reminders). */
   today: Date;
   /** State shared by the batch rules of one run (uniqueness rules report each pair once, in catalog order). */

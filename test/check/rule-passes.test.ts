@@ -104,13 +104,13 @@ describe('per-record rules in two passes', () => {
   });
 });
 
-describe('a scope diming cannot compare yet', () => {
-  it('builtUpArea (rules.md §0.3) is compared by township, and the run says so', async () => {
+describe('the builtUpArea scope without its polygons', () => {
+  it('is compared by township, and the run says so (rules.md §0.3: it needs --built-up)', async () => {
     const { dir, roads } = writeTables('名称,区划代码\n幸福路,370523101\n幸福路,370523101\n幸福路,370523102\n');
     const profile = join(dir, 'town.json');
     writeFileSync(profile, JSON.stringify({ name: 'town', extends: 'national', overrides: [{ match: { adminCodes: ['370523101'] }, rules: { homophone: ['warning', { scope: 'builtUpArea' }] } }], rules: { duplicate: ['error', { scope: 'builtUpArea' }] } }));
     const r = await runCheck(await readDataset(roads), { profiles: [profile] });
-    expect(r.notes.map((n) => n.zh)).toContain('配置 town 的 duplicate、homophone 使用建成区范围（builtUpArea），需要建成区面图层，diming 尚不支持；暂按同一乡镇（街道）比较');
+    expect(r.notes.map((n) => n.zh)).toContain('配置 town 的 duplicate、homophone 使用建成区范围（builtUpArea），需要建成区面图层（--built-up）；未提供，按同一乡镇（街道）比较');
     expect(r.findings.filter((f) => f.rule === 'duplicate').map((f) => [f.row, f.message.zh])).toEqual([
       [1, '与本表第 2 行「幸福路」重名（同一乡镇（街道）内）'],
       [2, '与本表第 1 行「幸福路」重名（同一乡镇（街道）内）'],

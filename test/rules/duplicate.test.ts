@@ -1,5 +1,6 @@
 import { duplicate } from '../../src/rules/duplicate.js';
 import { ruleTester } from './tester.js';
+import { IN_1, IN_1B, IN_2, OUTSIDE, inArea } from './built-up-cases.js';
 
 const T1 = { admin_code: '370523101' }; // 大王镇
 const T2 = { admin_code: '370523102' }; // 稻庄镇
@@ -8,7 +9,10 @@ ruleTester(duplicate, {
   valid: [
     { name: '槐荫路', fields: T1, batch: [{ name: '槐荫路', fields: T2 }], label: 'same name in another township (national scope)' },
     { name: '槐荫路', fields: T1, batch: ['槐荫巷'], label: 'not identical (near-duplicate decides)' },
-    { name: '槐荫路', fields: T1, options: { scope: 'builtUpArea' }, batch: [{ name: '槐荫路', fields: T2 }], existing: [{ name: '槐荫路', adminCode: '370523102003' }], label: 'builtUpArea (no polygons read yet): by township' },
+    { name: '槐荫路', fields: T1, options: { scope: 'builtUpArea' }, batch: [{ name: '槐荫路', fields: T2 }], existing: [{ name: '槐荫路', adminCode: '370523102003' }], label: 'builtUpArea without polygons (--built-up): by township' },
+    inArea('幸福路', { batch: [{ name: '幸福路', fields: T1, geometry: IN_2 }], label: 'built-up area: the same name in another area of the township' }),
+    inArea('幸福路', { batch: [{ name: '幸福路', fields: T1, geometry: OUTSIDE }], label: 'built-up area: a row of the township outside the areas does not count' }),
+    inArea('幸福路', { existing: [{ name: '幸福路', adminCode: '370523101', geometry: OUTSIDE, file: 'existing.geojson' }], label: 'built-up area: an existing name that lies outside the area' }),
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523102003' }], label: 'existing name in another township' },
     { name: '槐荫路', fields: T1, options: { scope: 'province' }, batch: [{ name: '槐荫路', fields: { admin_code: '410102001' } }], label: 'province scope: another province' },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370521' }], label: 'existing name placed only in another county' },
@@ -17,9 +21,29 @@ ruleTester(duplicate, {
     { name: '杏林巷', fields: T1, batch: ['杏林巷'], errors: [{ severity: 'error', message: '第 2 行', related: ['杏林巷'] }] },
     {
       name: '槐荫路', fields: T1, options: { scope: 'builtUpArea' }, existing: [{ name: '槐荫路', adminCode: '370523101201' }],
-      label: 'builtUpArea (no polygons read yet): the same township, said so', errors: [{ message: /重名（同一乡镇（街道）内）/, related: ['槐荫路'] }],
+      label: 'builtUpArea without polygons (--built-up): the same township, said so', errors: [{ message: /重名（同一乡镇（街道）内）/, related: ['槐荫路'] }],
     },
     { name: '槐荫路', fields: T1, existing: [{ name: '槐荫路', adminCode: '370523101201' }], errors: [{ message: 'existing.csv', related: ['槐荫路'] }] },
+    inArea('幸福路', {
+      batch: [{ name: '幸福路', fields: T1, geometry: IN_1B }], label: 'built-up area: two rows of one area',
+      errors: [{ severity: 'error', message: '重名（同一建成区「建成区 1」内）', related: ['幸福路'] }],
+    }),
+    inArea('幸福路', {
+      existing: [{ name: '幸福路', adminCode: '370523101', geometry: IN_1B, file: 'existing.geojson' }], label: 'built-up area: an existing name that lies in the area',
+      errors: [{ severity: 'error', message: '同一建成区「建成区 1」', related: ['幸福路'] }],
+    }),
+    inArea('幸福路', {
+      existing: [{ name: '幸福路', adminCode: '370523101' }], label: 'built-up area: an existing name of a file without geometry: by township, one level lower',
+      errors: [{ severity: 'warning', soft: true, message: /同一乡镇.*没有几何/, related: ['幸福路'] }],
+    }),
+    inArea('幸福路', {
+      geometry: OUTSIDE, batch: [{ name: '幸福路', fields: T1, geometry: IN_1 }], label: 'built-up area: a row outside the areas is compared by township',
+      errors: [{ severity: 'error', message: '重名（同一乡镇（街道）内）', related: ['幸福路'] }],
+    }),
+    inArea('幸福路', {
+      geometry: undefined, batch: [{ name: '幸福路', fields: T1, geometry: IN_1 }], label: 'built-up area: a row without geometry is compared by township',
+      errors: [{ severity: 'error', message: '重名（同一乡镇（街道）内）', related: ['幸福路'] }],
+    }),
     { name: '龍泉路', fields: T1, batch: ['龙泉路'], label: 'traditional form of the same name', errors: [{ related: ['龙泉路'] }] },
     {
       name: '杏林巷', fields: { ...T1, start: '东村', end: '中心街' }, batch: [{ name: '杏林巷', fields: { ...T1, start: '中心街', end: '西村' } }],

@@ -2,6 +2,7 @@ import { homophone } from '../../src/rules/homophone.js';
 import { join } from 'node:path';
 import { FIXTURES } from '../helpers.js';
 import { ruleTester } from './tester.js';
+import { IN_1B, IN_2, inArea } from './built-up-cases.js';
 
 /** 富 and 湖 both read hu, 民 and 鸣 both min in this (made-up) dialect table. */
 const DIALECT = { dialectTable: join(FIXTURES, 'dialect', 'tongling-example.tsv') };
@@ -11,6 +12,7 @@ const T2 = { admin_code: '370523102' };
 
 ruleTester(homophone, {
   valid: [
+    inArea('富民路', { batch: [{ name: '福民路', fields: T1, geometry: IN_2 }], label: 'built-up area: 福民路 in another area' }),
     { name: '富民路', fields: T1, batch: ['复明路'], label: 'mín ≠ míng' },
     { name: '富民路', fields: T1, batch: [{ name: '福民路', fields: T2 }], label: 'another township' },
     { name: '富民路', fields: T1, batch: ['富民路'], label: 'identical: duplicate decides' },
@@ -28,6 +30,7 @@ ruleTester(homophone, {
     { name: '富民路', fields: T1, batch: ['福民街'], options: { specific: false }, label: 'option specific off' },
   ],
   invalid: [
+    inArea('富民路', { batch: [{ name: '福民路', fields: T1, geometry: IN_1B }], label: 'built-up area: 福民路 in the same area', errors: [{ message: '同一建成区「建成区 1」', related: ['福民路'] }] }),
     { name: '富民路', fields: T1, batch: ['福民路'], errors: [{ severity: 'warning', related: ['福民路'] }] },
     { name: '和平巷', fields: T1, batch: ['河坪巷'], errors: [{ related: ['河坪巷'] }] },
     { name: '富民路', fields: T1, existing: [{ name: '福民路', adminCode: '370523101001' }], errors: [{ related: ['福民路'] }] },

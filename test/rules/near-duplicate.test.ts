@@ -1,10 +1,12 @@
 import { nearDuplicate } from '../../src/rules/near-duplicate.js';
 import { ruleTester } from './tester.js';
+import { IN_1B, IN_2, inArea } from './built-up-cases.js';
 
 const T1 = { admin_code: '370523101' };
 
 ruleTester(nearDuplicate, {
   valid: [
+    inArea('槐荫街', { batch: [{ name: '槐荫路', fields: T1, geometry: IN_2 }], label: 'built-up area: 槐荫路 in another area' }),
     { name: '槐荫一路', fields: T1, batch: ['槐荫二路'], label: 'a derived series' },
     { name: '槐荫东路', fields: T1, batch: ['槐荫路', '槐荫西路'], label: 'derived by direction' },
     { name: '槐香路', fields: T1, batch: ['槐荫路'] },
@@ -27,6 +29,11 @@ ruleTester(nearDuplicate, {
     { name: '源福三路', fields: T1, existing: [{ name: '源福三街', adminCode: '370523102' }], label: 'another township' },
   ],
   invalid: [
+    inArea('槐荫街', { batch: [{ name: '槐荫路', fields: T1, geometry: IN_1B }], label: 'built-up area: 槐荫路 in the same area', errors: [{ message: '同一建成区「建成区 1」', related: ['槐荫路'] }] }),
+    inArea('源福三街', {
+      existing: [{ name: '源福三路', adminCode: '370523101', geometry: IN_1B, file: 'existing.geojson' }], label: 'built-up area: a series member under another generic, existing in the area',
+      errors: [{ message: '同一建成区「建成区 1」', related: ['源福三路'] }],
+    }),
     { name: '新槐荫路', fields: T1, batch: ['槐荫路'], errors: [{ severity: 'warning', related: ['槐荫路'] }] },
     { name: '槐荫街', fields: T1, batch: ['槐荫路'], label: 'same 专名, other generic', errors: [{ related: ['槐荫路'] }] },
     { name: '新槐荫一路', fields: T1, batch: ['槐荫一路'], label: '± 新 on a series member', errors: [{ related: ['槐荫一路'] }] },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDataset, checkAnalyzed, checkDataset } from '../../src/check/engine.js';
+import type { Polygon } from 'geojson';
+import { type CheckOptions, analyzeDataset, checkAnalyzed, checkDataset } from '../../src/check/engine.js';
+import { builtUpScope } from '../../src/check/built-up-scope.js';
+import { builtUpAreasOf } from '../../src/geo/built-up.js';
 import { ExistingNames } from '../../src/check/existing.js';
 import { type GeometryStageOptions, attachGeometry, runGeometryStage } from '../../src/check/geometry.js';
 import { bbox } from '../../src/geo/geometry.js';
@@ -22,8 +25,13 @@ export interface RuleCase {
   options?: Record<string, unknown>;
   /** Other rows of the same batch. */
   batch?: (string | { name: string; fields?: RecordFields; type?: EntityType; geometry?: string })[];
-  /** Existing standard names (gazetteer); with `geometry` (lon/lat WKT) also for nearby-duplicate. */
-  existing?: { name: string; adminCode?: string; geometry?: string }[];
+  /**
+   * Existing standard names (gazetteer); with `geometry` (lon/lat WKT) also for nearby-duplicate and built-up areas.
+   * `file`: the register file (default existing.csv).
+   */
+  existing?: { name: string; adminCode?: string; geometry?: string; file?: string }[];
+  /** Built-up areas (--built-up) as lon/lat WKT polygons, named 建成区 1, 2 …, for the scope builtUpArea. */
+  builtUp?: string[];
   /** The record's geometry as a table cell holds it (WKT, GeoJSON, coordinates): the geometry stage runs first. */
   geometry?: string;
   /** Options of the geometry stage (--crs, required geometry, township boundaries …); runs the stage. */
@@ -75,8 +83,13 @@ function runCase(rule: Rule, c: RuleCase): Finding[] | Promise<Finding[]> {
   let existing: ExistingNames | undefined;
   if (c.existing) {
     existing = new ExistingNames();
-    const f = existing.addFile('existing.csv');
-    c.existing.forEach((e, i) => existing!.add(e.name, e.name, e.adminCode, undefined, f, i + 2));
+    const files = new Map<string, number>();
+    c.existing.forEach((e, i) => {
+      const file = e.file ?? 'existing.csv';
+      let f = files.get(file);
+      if (f === undefined) files.set(file, (f = existing!.addFile(file)));
+      existing!.add(e.name, e.name, e.adminCode, undefined, f, i + 2);
+    });
   }
   const profile: Profile = {
     name: 'test',
@@ -90,21 +103,25 @@ function runCase(rule: Rule, c: RuleCase): Finding[] | Promise<Finding[]> {
     baseDir: process.cwd(),
   };
   // Only the rule under test runs: every other rule is off.
-  const opts = { profiles: [profile], type: c.type, existing, today: c.today ? new Date(c.today) : new Date('2026-01-01'), onlyRules: [rule] };
-  const geometric = c.geo !== undefined || records.some((r) => r.fields.geometry !== undefined) || c.existing?.some((e) => e.geometry);
+  const opts: CheckOptions = { profiles: [profile], type: c.type, existing, today: c.today ? new Date(c.today) : new Date('2026-01-01'), onlyRules: [rule] };
+  const geometric = c.geo !== undefined || c.builtUp !== undefined || records.some((r) => r.fields.geometry !== undefined) || c.existing?.some((e) => e.geometry);
   if (!geometric) return checkDataset(ds, opts).findings;
   return (async () => {
     // As runCheck does it: the geometry stage, then analysis with its results on the records.
     const stage = await runGeometryStage(ds, c.geo ?? {});
-    if (existing) {
-      existing.located = (c.existing ?? []).flatMap((e, i) => {
-        if (!e.geometry) return [];
-        const g = parseWkt(e.geometry).geometry;
-        return [{ name: e.name, full: e.name, adminCode: e.adminCode, file: 'existing.csv', line: i + 2, geometry: g, bbox: bbox(g)! }];
-      });
-    }
+    const located = (c.existing ?? []).flatMap((e, i) => {
+      if (!e.geometry) return [];
+      const g = parseWkt(e.geometry).geometry;
+      return [{ name: e.name, full: e.name, adminCode: e.adminCode, file: e.file ?? 'existing.csv', line: i + 2, geometry: g, bbox: bbox(g)! }];
+    });
+    if (existing) existing.located = located;
     const analysis = analyzeDataset(ds, opts);
     if (stage) attachGeometry(analysis.records, stage.geometry);
+    if (c.builtUp) {
+      // As runCheck does it with --built-up: the areas, and the existing names with geometry placed in them.
+      const areas = builtUpAreasOf('built-up.geojson', c.builtUp.map((w) => ({ polygon: parseWkt(w).geometry as Polygon })));
+      opts.builtUp = builtUpScope(areas, analysis.records, { names: located, placedFiles: new Set(located.map((l) => l.file)) }).scope;
+    }
     return checkAnalyzed(analysis, opts).findings;
   })();
 }

@@ -8,6 +8,7 @@ import type { Dataset, FieldKey } from '../../core/record.js';
 import { type Text, tr, txt } from '../../core/text.js';
 import { DIVISION_CODE_YEAR } from '../../divisions/divisions.js';
 import { loadBoundaries } from '../../geo/boundaries.js';
+import { loadBuiltUpAreas } from '../../geo/built-up.js';
 import type { OutputFormat, RowFinding } from '../../geo/convert.js';
 import { CGCS2000, type CrsInfo, OFFSET_NOTICE, crsInfo, parseCrsOption, parseTargetCrs } from '../../geo/crs.js';
 import { findingsByRow, publishFeature } from '../../geo/publish.js';
@@ -28,6 +29,8 @@ export interface GeoJsonCliOptions {
   to?: string;
   precision?: string;
   boundaries?: string;
+  /** --built-up: built-up-area polygons (scope builtUpArea). */
+  builtUp?: string;
   profile: string[];
   rule: string[];
   gazetteer: string[];
@@ -77,8 +80,8 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   if (o.force && o.skipErrors) {
     throw usageError(txt('--force 和 --skip-errors 只能选一个', '--force and --skip-errors cannot be combined'), txt('--skip-errors 只写出没有错误的记录；--force 全部写出。', '--skip-errors writes the records without errors; --force writes all.'));
   }
-  if (!o.check && (o.profile.length || o.rule.length || o.gazetteer.length)) {
-    throw usageError(txt('--no-check 不审查名称，不能与 --profile、--rule、--gazetteer 同时使用', '--no-check does not check names; it cannot be combined with --profile, --rule or --gazetteer'));
+  if (!o.check && (o.profile.length || o.rule.length || o.gazetteer.length || o.builtUp)) {
+    throw usageError(txt('--no-check 不审查名称，不能与 --profile、--rule、--gazetteer、--built-up 同时使用', '--no-check does not check names; it cannot be combined with --profile, --rule, --gazetteer or --built-up'));
   }
   const format: OutputFormat = o.format ?? formatFromExtension(o.output) ?? 'geojson';
   const precision = o.precision === undefined ? 7 : numberOption('--precision', o.precision, 1, 7, true);
@@ -88,7 +91,7 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   if (toStdout && format === 'shp') {
     throw usageError(txt('Shapefile 由多个文件组成，不能输出到屏幕', 'a Shapefile is several files and cannot go to standard output'), txt('请用 -o 指定 .shp 文件名，如 -o 道路.shp。', 'Name the .shp file with -o, e.g. -o roads.shp.'));
   }
-  const inputs = [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : [])];
+  const inputs = [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : []), ...(o.builtUp ? [o.builtUp] : [])];
   if (!toStdout) assertNotInput(o.output!, inputs);
   const rules = ruleFlags(o.rule);
   const preview = target.kind === 'gcj02' || target.kind === 'bd09';
@@ -111,7 +114,8 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   }
   const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
   if (!o.check) for (const id of RULES.keys()) if (!GEOMETRY_RULES.has(id)) rules.set(id, 'off');
-  const result = await checkWithProgress(ds, o, rules, { boundaries, requireGeometry: true, dbfEncoding: o.dbfEncoding });
+  const builtUp = o.builtUp ? await loadBuiltUpAreas(o.builtUp, { dbfEncoding: o.dbfEncoding }) : undefined;
+  const result = await checkWithProgress(ds, o, rules, { boundaries, builtUp, requireGeometry: true, dbfEncoding: o.dbfEncoding });
   let shown = o.check ? result : { ...result, notes: result.notes.filter((n) => !n.zh.startsWith('未提供已有地名')) };
   // The terminal gets the first findings; all of them are in the features' validation property (and diming check).
   const visible = shown.findings.filter((f) => o.verbose || f.severity !== 'info');

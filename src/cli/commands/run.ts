@@ -20,6 +20,8 @@ export interface RunCliOptions {
   gazetteer: string[];
   crs?: string;
   boundaries?: string;
+  /** --built-up: built-up-area polygons (scope builtUpArea). */
+  builtUp?: string;
   authority?: string;
   date?: string;
   docNo?: string;
@@ -110,6 +112,7 @@ export async function runRunCommand(file: string, o: RunCliOptions): Promise<num
     type: o.type,
     crs: o.crs,
     boundaries: o.boundaries,
+    builtUp: o.builtUp,
     sheet: o.sheet,
     encoding: o.encoding,
     dbfEncoding: o.dbfEncoding,

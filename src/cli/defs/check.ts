@@ -4,6 +4,7 @@ import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
 import { nameColumnOption } from './name-column.js';
+import { builtUpOption } from './built-up.js';
 
 /** `diming check`: options and help; the work is in ../commands/check.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -25,6 +26,7 @@ export function define(program: Command, b: Builder): void {
     .option('--max-warnings <数量>', L('警告超过此数量时退出码为 1', 'exit with 1 when there are more warnings than this'));
   dbfEncodingOption(check);
   nameColumnOption(check);
+  builtUpOption(check);
   b.common(check);
   check.addHelpText('after', L(
     `

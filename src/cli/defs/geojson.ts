@@ -4,6 +4,7 @@ import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
 import { nameColumnOption } from './name-column.js';
+import { builtUpOption } from './built-up.js';
 
 /** `diming geojson`: options and help; the work is in ../commands/geojson.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -32,6 +33,7 @@ export function define(program: Command, b: Builder): void {
     .option('-v, --verbose', L('也显示“提示”级别的审查结果', 'also show info-level findings'));
   dbfEncodingOption(cmd);
   nameColumnOption(cmd);
+  builtUpOption(cmd);
   b.common(cmd);
   cmd.addHelpText('after', L(
     `

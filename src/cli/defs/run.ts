@@ -4,6 +4,7 @@ import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
 import { nameColumnOption } from './name-column.js';
+import { builtUpOption } from './built-up.js';
 
 /** `diming run`: options and help; the work is in ../commands/run.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -36,6 +37,7 @@ export function define(program: Command, b: Builder): void {
     .option('--encoding <编码>', L('CSV 的编码（默认自动识别）', 'CSV encoding (default: detect)'), encodingArg);
   dbfEncodingOption(run);
   nameColumnOption(run);
+  builtUpOption(run);
   b.common(run);
   run.addHelpText('after', L(
     `
