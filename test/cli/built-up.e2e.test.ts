@@ -82,6 +82,15 @@ describe('--built-up (built binary)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('diming announce takes it: its check reports the same pairs', () => {
+    const dir = tempDir('diming-built-up-');
+    const r = run(['announce', ROADS, '--profile', PROFILE, '--built-up', AREAS, '-o', join(dir, 'announce.csv')]);
+    expect(r.code).toBe(1);
+    const dup = (r.stdout + r.stderr).split('\n').filter((l) => l.includes('duplicate'));
+    expect(dup.map((l) => l.split(/\s+/)[0])).toEqual(['3', '4', '5']);
+    expect(dup[0]).toContain('同一建成区「城关建成区」');
+  });
+
   it('diming geojson and diming run take it too; geojson --no-check refuses it', () => {
     const dir = tempDir('diming-built-up-');
     const g = run(['geojson', ROADS, '--profile', PROFILE, '--built-up', AREAS, '--force', '-o', join(dir, 'roads.geojson')]);

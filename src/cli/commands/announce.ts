@@ -34,6 +34,8 @@ export interface AnnounceCliOptions {
   /** --column: the column of names, when its header is not one the aliases know. */
   column?: string;
   crs?: string;
+  /** --built-up: built-up-area polygons (scope builtUpArea). */
+  builtUp?: string;
   force?: boolean;
   quiet?: boolean;
 }
@@ -69,13 +71,15 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
   const rules = ruleFlags(o.rule);
   const tpl = templateFile(o.template);
   const templateFiles = tpl ? [tpl] : [];
-  if (!toStdout) assertNotInput(o.output!, [file, ...o.gazetteer, ...templateFiles]);
+  const inputs = [file, ...o.gazetteer, ...templateFiles, ...(o.builtUp ? [o.builtUp] : [])];
+  if (!toStdout) assertNotInput(o.output!, inputs);
 
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, requireName: true, column: o.column, columnOption: true });
   const filled = fillProcessFields(ds, { approval_body: authority, approval_date: date, approval_no: docNo });
   for (const n of ds.notes) printNote(tr(n));
 
-  const result = await checkWithProgress(ds, o, rules, { dbfEncoding: o.dbfEncoding });
+  const builtUp = o.builtUp ? await (await import('../../geo/built-up.js')).loadBuiltUpAreas(o.builtUp, { dbfEncoding: o.dbfEncoding }) : undefined;
+  const result = await checkWithProgress(ds, o, rules, { builtUp, dbfEncoding: o.dbfEncoding });
 
   // A supplied 拼音 column is normalised as `diming pinyin` does (the engine is loaded only then).
   const supplied = result.records.some((r) => !isBlank(r.record.fields.pinyin));
@@ -99,7 +103,7 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
 
   const doc = announcementDoc(plan, template.columns, { title, authority, date, docNo });
   const out = await renderAnnouncement(doc, format, { orientation: template.orientation });
-  await emit(out, toStdout ? undefined : o.output, [file, ...o.gazetteer, ...templateFiles]);
+  await emit(out, toStdout ? undefined : o.output, inputs);
   if (!o.quiet) process.stderr.write(summaryLine(doc, format, toStdout ? undefined : o.output, errors.size, filled));
   return errors.size ? EXIT.findings : EXIT.ok;
 }

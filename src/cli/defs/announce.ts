@@ -4,6 +4,7 @@ import { L } from '../lang.js';
 import type { Builder } from './builder.js';
 import { dbfEncodingOption, encodingArg } from './encodings.js';
 import { nameColumnOption } from './name-column.js';
+import { builtUpOption } from './built-up.js';
 
 /** `diming announce`: options and help; the work is in ../commands/announce.ts, loaded only when the command runs. */
 export function define(program: Command, b: Builder): void {
@@ -28,6 +29,7 @@ export function define(program: Command, b: Builder): void {
     .option('--force', L('有错误的行也生成（保留并在“备注”栏标出“未通过审查”），退出码仍为 1', 'write rows with errors too, marked 未通过审查 in a 备注 column (exit code still 1)'));
   dbfEncodingOption(announce);
   nameColumnOption(announce);
+  builtUpOption(announce);
   b.common(announce);
   announce.addHelpText('after', () => L(
     `

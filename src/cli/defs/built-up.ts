@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { L } from '../lang.js';
 
 /**
- * --built-up, for the commands that check names with their geometry (check, geojson, run): built-up-area polygons for
+ * --built-up, for the commands that check names with their geometry (check, geojson, run, announce): built-up-area polygons for
  * profiles whose uniqueness rules use the scope builtUpArea (rules.md §0.3).
  */
 export function builtUpOption(cmd: Command): Command {
