@@ -17,16 +17,17 @@ export interface BuiltUpScope {
   existing: ExistingNames;
   existingArea: readonly number[];
   /**
-   * Register files whose rows carry geometry: their names count for a record in an area only where they lie. Names of
-   * other files cannot be placed and are compared by township, one level lower.
+   * Can this register row be placed? Rows of files with geometry can, unless the row itself has none: their names
+   * count for a record in an area only where they lie. Other names are compared by township, one level lower.
    */
-  placedFiles: ReadonlySet<string>;
+  placed(file: string, line: number): boolean;
 }
 
 /** What loadLocatedNames gives for the areas' box (src/check/located.ts). */
 export interface LocatedInput {
   names: readonly { name: string; full: string; adminCode?: string; type?: string; file: string; line: number; geometry: import('geojson').Geometry }[];
-  placedFiles: ReadonlySet<string>;
+  /** Files whose rows carry geometry, with the lines of the rows that have none. */
+  placedFiles: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** The scope for a batch, with a note of what lies where. */
@@ -63,7 +64,16 @@ export function builtUpScope(areas: BuiltUpAreas, records: readonly AnalyzedReco
     `built-up areas (${areas.file}): ${inside} of this table's rows lie in one and are compared within it${enRest}; ${existing.size} existing name${existing.size === 1 ? ' with geometry lies' : 's with geometry lie'} in the areas`,
   )];
   return {
-    scope: { names: areas.areas.map((a) => a.name), areaOf: (rec) => byRec.get(rec), existing, existingArea, placedFiles: located?.placedFiles ?? new Set() },
+    scope: {
+      names: areas.areas.map((a) => a.name),
+      areaOf: (rec) => byRec.get(rec),
+      existing,
+      existingArea,
+      placed: (file, line) => {
+        const without = located?.placedFiles.get(file);
+        return without !== undefined && !without.has(line);
+      },
+    },
     notes,
   };
 }

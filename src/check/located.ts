@@ -11,7 +11,7 @@ import { bboxesIntersect } from '../geo/nearby.js';
 import { type Transformer, createTransformer } from '../geo/transform.js';
 import { normalizeName } from '../name/normalize.js';
 import { AdminResolver } from './admin.js';
-import type { RowSource, SourceRow } from './located-rows.js';
+import type { RowSource, SourceRow, Unplaced } from './located-rows.js';
 
 /**
  * Existing names with geometry for nearby-duplicate (rules.md §7): read from the --gazetteer files that carry
@@ -37,8 +37,11 @@ export interface LocatedName {
 export interface LocatedResult {
   names: LocatedName[];
   notes: Text[];
-  /** The files that have rows with geometry (kept or not). */
-  placedFiles: Set<string>;
+  /**
+   * The files whose rows carry geometry (kept or not), with the lines of their rows that have none (a file where more
+   * than Unplaced.CAP rows have none counts as a file without geometry).
+   */
+  placedFiles: Map<string, ReadonlySet<number>>;
 }
 
 interface LonLatRecord {
@@ -58,7 +61,7 @@ const SAMPLE_POSITIONS = 5000;
  * with what is kept, not with the file. Undefined when the CRS cannot be told. A text file that is not UTF-8 is read
  * again as GB18030; a GeoJSON file that is not a FeatureCollection is read whole.
  */
-async function readLonLat(file: string, requireName: boolean, keep: (b: BBox) => boolean, dbfEncoding: string | undefined): Promise<{ records: LonLatRecord[]; total: number } | undefined> {
+async function readLonLat(file: string, requireName: boolean, keep: (b: BBox) => boolean, dbfEncoding: string | undefined): Promise<LonLatRead | undefined> {
   const { geometryRows } = await import('./located-rows.js');
   const { NotACollection } = await import('../io/readers/geojson-stream.js');
   let encoding: string | undefined;
@@ -77,7 +80,14 @@ async function readLonLat(file: string, requireName: boolean, keep: (b: BBox) =>
   }
 }
 
-async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<{ records: LonLatRecord[]; total: number } | undefined> {
+/** The rows kept, the rows with geometry, and those without a usable one. */
+interface LonLatRead {
+  records: LonLatRecord[];
+  total: number;
+  unplaced: Unplaced;
+}
+
+async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<LonLatRead | undefined> {
   const transformers = new Map<string, Transformer>();
   const records: LonLatRecord[] = [];
   let det: Detection | undefined;
@@ -92,7 +102,8 @@ async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<{ r
     if (!t) transformers.set(key, (t = await createTransformer(crs, CGCS2000, { swapXY: swap })));
     const g = t.geometry(r.geometry);
     const b = bbox(g);
-    if (b && b.every(Number.isFinite) && keep(b)) records.push({ name: r.name, fields: r.fields, line: r.line, geometry: g, bbox: b });
+    if (!b || !b.every(Number.isFinite)) src.unplaced.add(r.line);
+    else if (keep(b)) records.push({ name: r.name, fields: r.fields, line: r.line, geometry: g, bbox: b });
   };
   // Decide the CRS once enough positions are seen: false when it cannot be told (and some record needs it).
   const decide = async (): Promise<boolean> => {
@@ -115,7 +126,7 @@ async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<{ r
     }
   }
   if (!det && !(await decide())) return undefined;
-  return { records, total };
+  return { records, total, unplaced: src.unplaced };
 }
 
 /**
@@ -125,7 +136,7 @@ async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<{ r
 export async function loadLocatedNames(files: readonly string[], area: BBox, opts: { dbfEncoding?: string } = {}): Promise<LocatedResult> {
   const names: LocatedName[] = [];
   const notes: Text[] = [];
-  const placedFiles = new Set<string>();
+  const placedFiles = new Map<string, ReadonlySet<number>>();
   const resolver = new AdminResolver();
   for (const file of files) {
     let read: Awaited<ReturnType<typeof readLonLat>>;
@@ -146,7 +157,7 @@ export async function loadLocatedNames(files: readonly string[], area: BBox, opt
       continue;
     }
     if (!read.total) continue;
-    placedFiles.add(file);
+    if (!read.unplaced.many) placedFiles.set(file, read.unplaced.lines);
     let kept = 0;
     for (const r of read.records) {
       const full = normalizeName(r.name.trim());

@@ -261,7 +261,7 @@ export const uniquenessGroup: BatchGroup = {
           if ('row' in other) {
             if (bu!.areaOf(other) !== area) continue;
           } else if (!areaEntries.has(other)) {
-            if (bu!.placedFiles.has(other.file)) continue;
+            if (bu!.placed(other.file, other.line)) continue;
             unplaced = true;
           }
         }
@@ -282,8 +282,8 @@ export const uniquenessGroup: BatchGroup = {
         const heard = kind === 'dialect' ? dialect?.key(exactKey(rec.full, lists)) : undefined;
         const scope = scopeUsed((ctx.optionsFor(rec) as { scope?: string }).scope);
         // An existing name placed only in a larger area may lie elsewhere in it: one level lower, and said so.
-        const unsure = unplaced && !('row' in other)
-          ? txt(`已有地名文件 ${other.file} 没有几何，无法判断该地名是否在建成区内，按同一乡镇（街道）比较`, `the existing-name file ${other.file} has no geometry, so whether the name lies in the built-up area is unknown; compared by township`)
+        const unsure = unplaced
+          ? txt('该已有地名没有几何，无法判断是否在建成区内，按同一乡镇（街道）比较', 'the existing name has no geometry, so whether it lies in the built-up area is unknown; compared by township')
           : area !== undefined ? undefined : coarseOther(other, scope);
         const label = area !== undefined && !unplaced ? txt(`同一建成区「${bu!.names[area]}」`, `the same built-up area "${bu!.names[area]}"`) : scopeLabel(scope);
         let text = message(kind, rec, other, label, heard, Boolean(unsure));

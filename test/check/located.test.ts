@@ -61,6 +61,31 @@ describe('existing names with geometry are read a batch at a time, keeping those
     expect(summary((await loadLocatedNames([shp], AREA, { dbfEncoding: 'utf-8' })).names)).toEqual(expectedNear((i) => i + 1));
   }, 60_000);
 
+  it('lists the rows without geometry of a file that has geometry (built-up areas compare those by township)', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'register.csv');
+    const rows = ROADS.slice(0, 20).map((r, i) => `${r.name},${r.code},${i % 7 === 3 ? '' : `"LINESTRING (${r.coords.map((c) => c.join(' ')).join(', ')})"`}`);
+    writeFileSync(csv, ['标准名称,区划代码,WKT', ...rows].join('\n'));
+    // Rows 4, 11 and 18 (physical lines 5, 12, 19) have no WKT.
+    expect([...(await loadLocatedNames([csv], AREA)).placedFiles.get(csv)!].sort((a, b) => a - b)).toEqual([5, 12, 19]);
+
+    const geojson = join(dir, 'register.geojson');
+    const features = ROADS.slice(0, 5).map((r, i) => ({ type: 'Feature', properties: { 标准名称: r.name, 区划代码: r.code }, geometry: i === 2 ? null : { type: 'LineString', coordinates: r.coords } }));
+    writeFileSync(geojson, JSON.stringify({ type: 'FeatureCollection', features }));
+    expect([...(await loadLocatedNames([geojson], AREA)).placedFiles.get(geojson)!]).toEqual([3]);
+    const shp = join(dir, 'register.shp');
+    await writeShapefile(shp, features as Parameters<typeof writeShapefile>[1], { meta: {} });
+    expect([...(await loadLocatedNames([shp], AREA)).placedFiles.get(shp)!]).toEqual([3]);
+
+    // A file without geometry, and one where more rows than Unplaced.CAP have none, count as files without geometry.
+    const plain = join(dir, 'plain.csv');
+    writeFileSync(plain, '标准名称,区划代码\n幸福路,370523101\n');
+    const sparse = join(dir, 'sparse.csv');
+    writeFileSync(sparse, ['标准名称,区划代码,WKT', `${ROADS[0].name},370523101,"LINESTRING (118 37, 118.001 37)"`, ...Array.from({ length: 50_001 }, (_, i) => `路${i},370523101,`)].join('\n'));
+    const { placedFiles } = await loadLocatedNames([plain, sparse, csv], AREA);
+    expect([...placedFiles.keys()]).toEqual([csv]);
+  }, 60_000);
+
   it('a GeoJSON with an old-style crs member (Gauss-Krüger metres), and a GBK CSV read once', async () => {
     const dir = tempDir();
     const gk = JSON.parse(readFileSync(join(FIXTURES, 'geo', 'roads-gk.geojson'), 'utf8')) as { crs?: unknown };

@@ -6,8 +6,9 @@ import { FIXTURES, run, snapshot, tempDir } from '../helpers.js';
 /**
  * --built-up (rules.md §0.3, scope builtUpArea): built-up-area polygons; the profile of the fixtures compares
  * duplicate, homophone and near-duplicate within the area a road lies in. Two areas of one township (稻庄镇):
- * 城关建成区 holds rows 1, 3, 4, 6, 7; 工业园建成区 rows 2, 8, 9; row 5 lies outside both. Existing names: 光明路 with
- * geometry in 城关建成区, 胜利路 with geometry outside both, 团结路 in a table without geometry.
+ * 城关建成区 holds rows 1, 3, 4, 6, 7, 10; 工业园建成区 rows 2, 8, 9; row 5 lies outside both. Existing names: 光明路 with
+ * geometry in 城关建成区, 胜利路 with geometry outside both, 和谐路 without geometry in the same GeoJSON, 团结路 in a
+ * table without geometry.
  */
 const DIR = join(FIXTURES, 'geo', 'built-up');
 const ROADS = join(DIR, 'roads.geojson');
@@ -39,14 +40,16 @@ describe('--built-up (built binary)', () => {
       // Row 5 lies outside both areas: compared by township, where row 6 lies; row 6 (in an area) does not count row 5.
       '5 error 与本表第 6 行「兴旺路」重名（同一乡镇（街道）内）',
       '7 error 与已有地名「光明路」重名（同一建成区「城关建成区」内）',
-      // 团结路 of a register without geometry cannot be placed: by township, one level lower, said so.
+      // 团结路 of a register without geometry, and 和谐路 without geometry in a register with it, cannot be placed: by
+      // township, one level lower, said so.
       expect.stringContaining('8 warning 与已有地名「团结路」') as unknown as string,
+      expect.stringContaining('10 warning 与已有地名「和谐路」') as unknown as string,
     ]);
-    expect(json.findings.find((f) => f.row === 8)!.message).toContain('没有几何，无法判断该地名是否在建成区内');
+    for (const row of [8, 10]) expect(json.findings.find((f) => f.row === row)!.message).toContain('该已有地名没有几何，无法判断是否在建成区内');
     // 幸福路 (rows 1 and 2) lie in two areas, 胜利路 (row 9) apart from the existing one: not reported.
     expect(json.findings.filter((f) => [1, 2, 6, 9].includes(f.row) && f.rule === 'duplicate')).toEqual([]);
     expect(notes).toContain('读取建成区 2 个');
-    expect(notes).toContain('本表 8 条位于建成区内，按所在建成区比较重名、同音和近似；其余 1 条按同一乡镇（街道）比较；已有地名中 1 条带几何且位于建成区内');
+    expect(notes).toContain('本表 9 条位于建成区内，按所在建成区比较重名、同音和近似；其余 1 条按同一乡镇（街道）比较；已有地名中 1 条带几何且位于建成区内');
     expect(notes).not.toContain('需要建成区面图层');
     expect(snapshot(DIR)).toEqual(before);
   });
@@ -54,7 +57,7 @@ describe('--built-up (built binary)', () => {
   it('without --built-up the same profile compares by township and says what is missing', () => {
     const { json, notes } = check(['-g', EXISTING, '-g', NO_GEOMETRY]);
     const rows = json.findings.filter((f) => f.rule === 'duplicate').map((f) => f.row);
-    expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(notes).toContain('需要建成区面图层（--built-up）；未提供，按同一乡镇（街道）比较');
   });
 

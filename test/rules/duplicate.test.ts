@@ -37,6 +37,11 @@ ruleTester(duplicate, {
       errors: [{ severity: 'warning', soft: true, message: /同一乡镇.*没有几何/, related: ['幸福路'] }],
     }),
     inArea('幸福路', {
+      existing: [{ name: '幸福路', adminCode: '370523101', file: 'existing.geojson' }, { name: '和平路', adminCode: '370523101', geometry: IN_1B, file: 'existing.geojson' }],
+      label: 'built-up area: an existing name without geometry in a register that has geometry: by township, one level lower',
+      errors: [{ severity: 'warning', soft: true, message: '该已有地名没有几何', related: ['幸福路'] }],
+    }),
+    inArea('幸福路', {
       geometry: OUTSIDE, batch: [{ name: '幸福路', fields: T1, geometry: IN_1 }], label: 'built-up area: a row outside the areas is compared by township',
       errors: [{ severity: 'error', message: '重名（同一乡镇（街道）内）', related: ['幸福路'] }],
     }),

@@ -120,7 +120,12 @@ function runCase(rule: Rule, c: RuleCase): Finding[] | Promise<Finding[]> {
     if (c.builtUp) {
       // As runCheck does it with --built-up: the areas, and the existing names with geometry placed in them.
       const areas = builtUpAreasOf('built-up.geojson', c.builtUp.map((w) => ({ polygon: parseWkt(w).geometry as Polygon })));
-      opts.builtUp = builtUpScope(areas, analysis.records, { names: located, placedFiles: new Set(located.map((l) => l.file)) }).scope;
+      // Files with a geometry somewhere are placed files; their rows without one are listed by line.
+      const placedFiles = new Map<string, Set<number>>(located.map((l) => [l.file, new Set<number>()]));
+      (c.existing ?? []).forEach((e, i) => {
+        if (!e.geometry) placedFiles.get(e.file ?? 'existing.csv')?.add(i + 2);
+      });
+      opts.builtUp = builtUpScope(areas, analysis.records, { names: located, placedFiles }).scope;
     }
     return checkAnalyzed(analysis, opts).findings;
   })();
