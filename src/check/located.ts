@@ -131,9 +131,14 @@ async function lonLatOf(src: RowSource, keep: (b: BBox) => boolean): Promise<Lon
 
 /**
  * Read the located names of the gazetteer files that lie (by bounding box) within `area` (lon/lat). `dbfEncoding`
- * (--dbf-encoding) is the code page of shapefile registers.
+ * (--dbf-encoding) is the code page of shapefile registers. `near`: the part of the area that nearby-duplicate searches,
+ * which each file's note counts (default: all of it; null: the read is not for nearby-duplicate, no such note);
+ * `builtUp`: the read also places names in built-up areas (the notes of files whose geometry cannot be used say so).
  */
-export async function loadLocatedNames(files: readonly string[], area: BBox, opts: { dbfEncoding?: string } = {}): Promise<LocatedResult> {
+export async function loadLocatedNames(files: readonly string[], area: BBox, opts: { dbfEncoding?: string; near?: BBox | null; builtUp?: boolean } = {}): Promise<LocatedResult> {
+  const near = opts.near === undefined ? area : opts.near;
+  const uses = [...(near ? [txt('附近重名（nearby-duplicate）', 'nearby-duplicate')] : []), ...(opts.builtUp ? [txt('建成区', 'the built-up areas')] : [])];
+  const usedBy = txt(uses.map((u) => u.zh).join('和'), uses.map((u) => u.en).join(' and '));
   const names: LocatedName[] = [];
   const notes: Text[] = [];
   const placedFiles = new Map<string, ReadonlySet<number>>();
@@ -146,13 +151,13 @@ export async function loadLocatedNames(files: readonly string[], area: BBox, opt
       // A .prj that diming cannot use (Xian 1980, Beijing 1954): the names are compared by the other uniqueness rules,
       // only their geometry is left out.
       if (!isDimingError(e) || !/\.prj$/i.test(e.where?.file ?? '')) throw e;
-      notes.push(txt(`已有地名 ${file}：${e.text.zh}，其几何未用于附近重名（nearby-duplicate）比较`, `existing names ${file}: ${e.text.en}; its geometry is not used by nearby-duplicate`));
+      notes.push(txt(`已有地名 ${file}：${e.text.zh}，其几何未用于${usedBy.zh}比较`, `existing names ${file}: ${e.text.en}; its geometry is not used by ${usedBy.en}`));
       continue;
     }
     if (!read) {
       notes.push(txt(
-        `已有地名 ${file}：无法判断几何的坐标系，未用于附近重名（nearby-duplicate）比较`,
-        `existing names ${file}: the coordinate system of the geometry cannot be told; not used by nearby-duplicate`,
+        `已有地名 ${file}：无法判断几何的坐标系，未用于${usedBy.zh}比较`,
+        `existing names ${file}: the coordinate system of the geometry cannot be told; not used by ${usedBy.en}`,
       ));
       continue;
     }
@@ -164,9 +169,9 @@ export async function loadLocatedNames(files: readonly string[], area: BBox, opt
       if (!full) continue;
       const code = (r.fields.admin_code && normalizeAdminCode(r.fields.admin_code)) || resolver.resolve(r.fields).code;
       names.push({ name: r.name, full, adminCode: code, type: r.fields.type || undefined, file, line: r.line, geometry: r.geometry, bbox: r.bbox });
-      kept++;
+      if (near && bboxesIntersect(r.bbox, near)) kept++;
     }
-    notes.push(txt(
+    if (near) notes.push(txt(
       `已有地名 ${file}：${read.total} 条带几何，其中 ${kept} 条在本表道路附近，参与附近重名（nearby-duplicate）比较`,
       `existing names ${file}: ${read.total} with geometry, ${kept} of them near this table's roads compared by nearby-duplicate`,
     ));

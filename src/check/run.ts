@@ -8,6 +8,8 @@ import type { EntityType } from '../name/types.js';
 import type { AnalyzedRecord, Severity } from '../rules/types.js';
 import { type CheckOptions, type CheckResult, RuleRun, analyzeDataset } from './engine.js';
 import type { BuiltUpAreas } from '../geo/built-up.js';
+import type { BBox } from '../geo/geometry.js';
+import type { LocatedResult } from './located.js';
 import { type GazetteerStats, ScopeNeeds } from './gazetteer.js';
 import { BUILT_UP, comparesNoArea, scopeLength } from './uniqueness.js';
 import { loadGazetteersAside } from './gazetteer-thread.js';
@@ -107,6 +109,7 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   }
   const run = new RuleRun(analysis, base);
   let existing;
+  let located: LocatedResult | undefined;
   if (o.gazetteers?.length) {
     // The widest uniqueness scope of any profile decides which existing names are kept.
     let len = 9;
@@ -131,9 +134,14 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
     timing('existing names (rest of the reading)');
     existing = loaded.existing;
     if (stage) {
-      const located = await locatedNear(analysis.records, profiles, o);
-      if (located) {
-        existing.located = located.names;
+      // One read of the registers with geometry serves nearby-duplicate and the built-up areas.
+      const near = await nearbySearchArea(analysis.records, profiles, o);
+      const areas = o.builtUp && usesBuiltUp ? o.builtUp.bbox : undefined;
+      if (near || areas) {
+        const { unionBBox, bboxesIntersect } = await import('../geo/nearby.js');
+        const { loadLocatedNames } = await import('./located.js');
+        located = await loadLocatedNames(o.gazetteers, unionBBox([near, areas].filter((b) => b !== undefined))!, { dbfEncoding: o.dbfEncoding, near: near ?? null, builtUp: areas !== undefined });
+        if (near) existing.located = located.names.filter((n) => bboxesIntersect(n.bbox, near));
         notes.push(...located.notes);
         timing('existing names with geometry');
       }
@@ -149,7 +157,6 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
   }
   if (o.builtUp && usesBuiltUp && stage) {
     const { builtUpScope } = await import('./built-up-scope.js');
-    const located = o.gazetteers?.length ? await (await import('./located.js')).loadLocatedNames(o.gazetteers, o.builtUp.bbox, { dbfEncoding: o.dbfEncoding }) : undefined;
     const made = builtUpScope(o.builtUp, analysis.records, located);
     base.builtUp = made.scope;
     notes.push(...o.builtUp.notes, ...made.notes);
@@ -161,10 +168,10 @@ export async function runCheck(ds: Dataset, o: RunCheckOptions): Promise<RunChec
 }
 
 /**
- * Existing names with geometry around the batch for nearby-duplicate (any administrative area): only when the rule
- * is on somewhere and some record has a usable geometry; the search area is the batch's extent plus the radius.
+ * Where nearby-duplicate looks for existing names with geometry (any administrative area): the batch's extent plus the
+ * radius; undefined when the rule is off everywhere or no record has a usable geometry.
  */
-async function locatedNear(records: readonly AnalyzedRecord[], profiles: Profile[], o: RunCheckOptions) {
+async function nearbySearchArea(records: readonly AnalyzedRecord[], profiles: Profile[], o: RunCheckOptions): Promise<BBox | undefined> {
   const id = 'nearby-duplicate';
   const over = o.rules?.get(id);
   const cfgs = profiles.map((p) => p.rules.get(id)).filter((c) => c && (over ?? c.severity) !== 'off');
@@ -172,9 +179,7 @@ async function locatedNear(records: readonly AnalyzedRecord[], profiles: Profile
   const radius = !cfgs.length ? 3000 : Math.max(...cfgs.map((c) => (typeof c!.options.radiusMeters === 'number' ? c!.options.radiusMeters : 3000)));
   const { unionBBox, expandBBox } = await import('../geo/nearby.js');
   const area = unionBBox(records.flatMap((r) => (r.geo?.measure ? [r.geo.measure.bbox] : [])));
-  if (!area) return undefined;
-  const { loadLocatedNames } = await import('./located.js');
-  return loadLocatedNames(o.gazetteers ?? [], expandBBox(area, radius), { dbfEncoding: o.dbfEncoding });
+  return area && expandBBox(area, radius);
 }
 
 /** What became of one existing-name file's rows (names without an area: compared with every scope, or skipped). */
