@@ -134,7 +134,7 @@ export const uniquenessGroup: BatchGroup = {
     const index: Index = new Map();
     const coarse: Coarse[] = [];
     // Built-up areas (--built-up): the records whose scope is builtUpArea and whose geometry lies in an area are also
-    // indexed by area; each pair is then kept or dropped by where both lie (`keepPlaced`).
+    // indexed by area; each pair is then kept or dropped by where both lie (step 4).
     const bu = any.builtUp;
     const areaIndex = new Map<number, KeyMaps>();
     const areaOf = (o: { scope?: string }, rec: AnalyzedRecord) => (bu && o.scope === BUILT_UP ? bu.areaOf(rec) : undefined);
