@@ -37,6 +37,7 @@ export function define(program: Command, b: Builder): void {
   diming check 道路.geojson --profile auto --format json
   diming check 道路.shp --crs EPSG:4528 --boundaries 乡镇界.shp   没有 .prj 时指定坐标系，并检查是否在所属乡镇内
   diming check 奥维导出.ovkml --crs gcj02                          明确把 GCJ-02（加偏）坐标转换为 CGCS2000
+  diming check 城区道路.shp --profile 城区.json --built-up 建成区.shp  配置中重名范围为 builtUpArea 时按所在建成区比较
 
 退出码：0 没有“错误”；1 有“错误”级别的问题；2 用法或输入有误。`,
     `
@@ -46,6 +47,7 @@ Examples:
   diming check roads.csv --profile dongying-village --rule homophone=error
   diming check roads.shp --crs EPSG:4528 --boundaries townships.shp
   diming check export.ovkml --crs gcj02
+  diming check streets.shp --profile town.json --built-up built-up.shp
 
 Exit codes: 0 no errors; 1 error-severity findings; 2 usage or input error.`,
   ));
