@@ -1,6 +1,6 @@
 import type { RecordFields } from '../core/record.js';
 import { type Text, txt } from '../core/text.js';
-import { type Division, divisionPath, divisions, villages } from '../divisions/divisions.js';
+import { type Division, divisionPath, divisions, village, villagesOf } from '../divisions/divisions.js';
 import { normalizeAdminCode } from '../divisions/region.js';
 
 /** The administrative area of a record, as far as the input settles it. */
@@ -58,7 +58,7 @@ export class AdminResolver {
 export function fromCode(code: string): AdminInfo {
   const info: AdminInfo = { code };
   fillNames(info, code);
-  const known = code.length === 12 ? villages().has(code) : divisions().byCode.has(code);
+  const known = code.length === 12 ? village(code) !== undefined : divisions().byCode.has(code);
   if (!known) {
     info.issue = {
       kind: 'code-unknown',
@@ -76,7 +76,7 @@ function fillNames(info: AdminInfo, code: string): void {
   if (code.length >= 4) info.city = lv(code.slice(0, 4));
   if (code.length >= 6) info.county = lv(code.slice(0, 6));
   if (code.length >= 9) info.township = lv(code.slice(0, 9));
-  if (code.length >= 12) info.village = villages().get(code)?.name;
+  if (code.length >= 12) info.village = village(code)?.name;
 }
 
 /** Resolve names level by level, each inside its parent; levels may be skipped. */
@@ -130,8 +130,6 @@ function candidates(name: string, prefix: string, level: number): Division[] {
   return list.filter((d) => d.code.startsWith(prefix) && d.code.length > prefix.length && (d.level === level || (prefix === '' && d.level >= level)));
 }
 
-let villagesByTownship: Map<string, Division[]> | undefined;
-
 /**
  * The forms a village name is written in: 王家庄村委会, 王家庄村民委员会, 王家庄村 and 王家庄 are one village,
  * 花园社区居民委员会 and 花园社区 one community; 新村村委会 is written 新村 or 新村村.
@@ -143,16 +141,7 @@ function villageForms(name: string): string[] {
 }
 
 function villageCandidates(name: string, township: string): Division[] {
-  if (!villagesByTownship) {
-    villagesByTownship = new Map();
-    for (const v of villages().values()) {
-      const t = v.code.slice(0, 9);
-      const list = villagesByTownship.get(t);
-      if (list) list.push(v);
-      else villagesByTownship.set(t, [v]);
-    }
-  }
-  const list = villagesByTownship.get(township) ?? [];
+  const list = villagesOf(township);
   const want = villageForms(name);
   return list.filter((v) => v.name === name || villageForms(v.name).some((f) => want.includes(f)));
 }

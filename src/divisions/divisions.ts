@@ -55,7 +55,7 @@ export function divisions(): DivisionIndex {
 
 let villageIndex: Map<string, Division> | undefined;
 
-/** Villages (村委会/居委会, 620,573 entries) by 12-digit code, loaded only when village codes are needed. */
+/** Every village (村委会/居委会, 620,573 entries) by 12-digit code: some 300 MB; checks use `villagesOf`. */
 export function villages(): Map<string, Division> {
   if (villageIndex) return villageIndex;
   villageIndex = new Map();
@@ -63,6 +63,70 @@ export function villages(): Map<string, Division> {
     villageIndex.set(code, { code, name, level: 5, short: shortName(name, 5) });
   }
   return villageIndex;
+}
+
+/**
+ * The village list as text, and where each township's lines lie in it (the file lists villages by code, so a
+ * township's lines follow each other): a batch names villages of a few townships, and making 620,573 objects for them
+ * cost 2.5 s and 300 MB.
+ */
+let villageText: string | undefined;
+let villageSpans: Map<string, number[]> | undefined;
+const villageLists = new Map<string, Division[]>();
+
+function townshipSpans(): Map<string, number[]> {
+  if (villageSpans) return villageSpans;
+  const text = gunzipSync(readFileSync(dataPath('divisions/villages.tsv.gz'))).toString('utf8');
+  const spans = new Map<string, number[]>();
+  let current = '';
+  let start = 0;
+  const close = (end: number) => {
+    if (!current) return;
+    const list = spans.get(current);
+    if (list) list.push(start, end);
+    else spans.set(current, [start, end]);
+  };
+  for (let pos = 0; pos < text.length;) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    if (end > pos && text.charCodeAt(pos) !== 35 /* # */) {
+      const township = text.slice(pos, pos + 9);
+      if (township !== current) {
+        close(pos);
+        current = township;
+        start = pos;
+      }
+    }
+    pos = end + 1;
+  }
+  close(text.length);
+  villageText = text;
+  villageSpans = spans;
+  return spans;
+}
+
+/** The villages of a township (9-digit code), read from the list on first need. */
+export function villagesOf(township: string): readonly Division[] {
+  let list = villageLists.get(township);
+  if (list) return list;
+  list = [];
+  const spans = townshipSpans().get(township) ?? [];
+  for (let k = 0; k < spans.length; k += 2) {
+    for (const line of villageText!.slice(spans[k], spans[k + 1]).split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const tab = line.indexOf('\t');
+      const name = line.slice(tab + 1);
+      list.push({ code: line.slice(0, tab), name, level: 5, short: shortName(name, 5) });
+    }
+  }
+  villageLists.set(township, list);
+  return list;
+}
+
+/** One village by its 12-digit code. */
+export function village(code: string): Division | undefined {
+  if (code.length !== 12) return undefined;
+  return villagesOf(code.slice(0, 9)).find((v) => v.code === code);
 }
 
 function readGz(rel: string): string[][] {
