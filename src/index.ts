@@ -4,7 +4,7 @@
 export { DimingError, type Where } from './core/errors.js';
 export type { ColumnMapping, Dataset, FieldKey, NameRecord, RecordGeometry } from './core/record.js';
 export { type Lang, type Text, setLang, tr } from './core/text.js';
-export { divisions, divisionPath, villages, type Division } from './divisions/divisions.js';
+export { divisions, divisionPath, village, villages, villagesOf, type Division } from './divisions/divisions.js';
 export { resolveRegion, normalizeAdminCode, regionFromNames } from './divisions/region.js';
 export { readDataset, buildDataset, type ReadOptions } from './io/dataset.js';
 export { decodeText } from './io/encoding.js';

@@ -38,6 +38,7 @@ describe('the check API through the package entry point', () => {
         builtIn: d.builtInProfiles().includes('dongying-village'),
         duplicate: r.findings.filter((f) => f.rule === 'duplicate').map((f) => f.row),
         kinds: ['runCheck', 'checkDataset', 'ExistingNames', 'readAnyDataset', 'loadBoundaries', 'toHtml', 'toText', 'toCsvReport'].map((k) => typeof d[k]),
+        village: d.village(d.villagesOf('370523101')[0].code)?.name,
       }));
     `);
     expect(JSON.parse(out)).toEqual({
@@ -46,6 +47,7 @@ describe('the check API through the package entry point', () => {
       builtIn: true,
       duplicate: [1, 2],
       kinds: Array(8).fill('function'),
+      village: '花园社区居民委员会',
     });
   });
 });
