@@ -2,6 +2,7 @@ import { type Text, txt } from '../core/text.js';
 import type { BuiltUpAreas } from '../geo/built-up.js';
 import type { AnalyzedRecord } from '../rules/types.js';
 import { ExistingNames } from './existing.js';
+import type { LocatedName, LocatedResult } from './located.js';
 
 /**
  * The uniqueness scope `builtUpArea` (rules.md §0.3) made concrete: which built-up area each batch record lies in (by
@@ -23,11 +24,10 @@ export interface BuiltUpScope {
   placed(file: string, line: number): boolean;
 }
 
-/** What loadLocatedNames gives for the areas' box (src/check/located.ts). */
+/** What loadLocatedNames gives for the areas' box (src/check/located.ts): the names, and the files with geometry. */
 export interface LocatedInput {
-  names: readonly { name: string; full: string; adminCode?: string; type?: string; file: string; line: number; geometry: import('geojson').Geometry }[];
-  /** Files whose rows carry geometry, with the lines of the rows that have none. */
-  placedFiles: ReadonlyMap<string, ReadonlySet<number>>;
+  names: readonly Omit<LocatedName, 'bbox'>[];
+  placedFiles: LocatedResult['placedFiles'];
 }
 
 /** The scope for a batch, with a note of what lies where. */
