@@ -2,7 +2,7 @@ import { type Text, txt } from '../core/text.js';
 import type { BuiltUpAreas } from '../geo/built-up.js';
 import type { AnalyzedRecord } from '../rules/types.js';
 import { ExistingNames } from './existing.js';
-import type { LocatedName, LocatedResult } from './located.js';
+import type { LocatedResult } from './located.js';
 
 /**
  * The uniqueness scope `builtUpArea` (rules.md §0.3) made concrete: which built-up area each batch record lies in (by
@@ -24,14 +24,8 @@ export interface BuiltUpScope {
   placed(file: string, line: number): boolean;
 }
 
-/** What loadLocatedNames gives for the areas' box (src/check/located.ts): the names, and the files with geometry. */
-export interface LocatedInput {
-  names: readonly Omit<LocatedName, 'bbox'>[];
-  placedFiles: LocatedResult['placedFiles'];
-}
-
 /** The scope for a batch, with a note of what lies where. */
-export function builtUpScope(areas: BuiltUpAreas, records: readonly AnalyzedRecord[], located: LocatedInput | undefined): { scope: BuiltUpScope; notes: Text[] } {
+export function builtUpScope(areas: BuiltUpAreas, records: readonly AnalyzedRecord[], located: Pick<LocatedResult, 'names' | 'placedFiles'> | undefined): { scope: BuiltUpScope; notes: Text[] } {
   const byRec = new Map<AnalyzedRecord, number>();
   let inside = 0;
   let placeable = 0;

@@ -59,9 +59,7 @@ let villageIndex: Map<string, Division> | undefined;
 export function villages(): Map<string, Division> {
   if (villageIndex) return villageIndex;
   villageIndex = new Map();
-  for (const [code, name] of readGz('divisions/villages.tsv.gz')) {
-    villageIndex.set(code, { code, name, level: 5, short: shortName(name, 5) });
-  }
+  for (const township of townshipSpans().keys()) for (const v of villagesOf(township)) villageIndex.set(v.code, v);
   return villageIndex;
 }
 

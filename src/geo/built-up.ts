@@ -2,10 +2,12 @@ import { createRequire } from 'node:module';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { type Text, txt } from '../core/text.js';
 import { type BBox, bbox, eachPosition } from './geometry.js';
+import { unionBBox } from './nearby.js';
 import { readPolygonLayer } from './polygons.js';
 import type { GeoReadOptions } from './read.js';
 
 const req = createRequire(import.meta.url);
+let pip: ((p: Position, g: Polygon | MultiPolygon) => boolean) | undefined;
 
 /**
  * Built-up areas (建成区) for `--built-up FILE`: the polygons of the uniqueness scope `builtUpArea` (rules.md §0.3;
@@ -48,25 +50,19 @@ export function builtUpAreasOf(file: string, polygons: readonly { name?: string;
     const b = bbox(p.polygon);
     if (b) areas.push({ name: p.name || `建成区 ${areas.length + 1}`, polygon: p.polygon, bbox: b });
   }
-  const all: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const a of areas) {
-    all[0] = Math.min(all[0], a.bbox[0]);
-    all[1] = Math.min(all[1], a.bbox[1]);
-    all[2] = Math.max(all[2], a.bbox[2]);
-    all[3] = Math.max(all[3], a.bbox[3]);
-  }
+  const all = unionBBox(areas.map((a) => a.bbox)) ?? [Infinity, Infinity, -Infinity, -Infinity];
   return { file, areas, bbox: all, notes: [], areaOf: (g) => areaOf(areas, g) };
 }
 
 function areaOf(areas: readonly BuiltUpArea[], g: Geometry): number | undefined {
-  const pip = (req('@turf/boolean-point-in-polygon') as { booleanPointInPolygon: (p: Position, g: Polygon | MultiPolygon) => boolean }).booleanPointInPolygon;
+  const inside = (pip ??= (req('@turf/boolean-point-in-polygon') as { booleanPointInPolygon: NonNullable<typeof pip> }).booleanPointInPolygon);
   let best: number | undefined;
   let bestCount = 0;
   areas.forEach((a, k) => {
     const [x0, y0, x1, y1] = a.bbox;
     let count = 0;
     eachPosition(g, (p) => {
-      if (p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1 && pip(p, a.polygon)) count++;
+      if (p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1 && inside(p, a.polygon)) count++;
     });
     if (count > bestCount) {
       best = k;
