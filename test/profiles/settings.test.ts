@@ -32,6 +32,17 @@ describe('profile settings', () => {
     expect(dup(file)).toBe(2);
   });
 
+  it('an override gives one type its own uniqueness scope: rows of one run compare with different options', () => {
+    const file = profiles({ mixed: { extends: 'national', overrides: [{ match: { types: ['residential'] }, rules: { duplicate: ['error', { scope: 'county' }] } }] } });
+    // Two townships of one county; the estates compare county-wide, the roads by township.
+    const ds = buildDataset({
+      rows: [['名称', '区划代码', '类别'], ['幸福路', '370523101', '道路'], ['幸福路', '370523102', '道路'], ['幸福小区', '370523101', '居民区'], ['幸福小区', '370523102', '居民区']],
+      lines: [1, 2, 3, 4, 5],
+    }, 't.csv');
+    const dups = checkDataset(ds, { profiles: [loadProfile(file, RULES)] }).findings.filter((f) => f.rule === 'duplicate').map((f) => f.name);
+    expect(dups).toEqual(['幸福小区', '幸福小区']);
+  });
+
   it("a rule option in the same file wins over the file's setting; a later file's setting wins over an earlier option", () => {
     const own = profiles({ own: { extends: 'national', settings: { uniquenessScope: 'county' }, rules: { duplicate: ['error', { scope: 'city' }] } } });
     expect(option(own, 'duplicate', 'scope')).toBe('city');
