@@ -1,4 +1,5 @@
 import { txt } from '../core/text.js';
+import { kindName } from '../name/kind-text.js';
 import { divisions } from '../divisions/divisions.js';
 import { optionSet } from './util/options.js';
 import type { Rule } from './types.js';
@@ -59,7 +60,7 @@ export const exaggeration: Rule<Options> = {
       '民发〔2018〕146号“大”类标准（宇宙、中央、天下、世界、环球等）；江苏、杭州补充；成都负面清单；东营、宿迁：不得使用大、洋、怪地名',
       '2018 clean-up criteria for 大 names (宇宙, 中央, 天下, 世界, 环球 …); Jiangsu and Hangzhou additions; Chengdu list; Dongying and Suqian bans',
     ),
-    fix: txt('换用与道路实际规模、地位相称的字词；确经批准使用的，在「特批文件」列写明批准文件', 'use words that fit the road\'s real scale; where the word was approved, give the approval document in the special_approval column'),
+    fix: txt('换用与地名实体实际规模、地位相称的字词；确经批准使用的，在「特批文件」列写明批准文件', 'use words that fit the real scale of the place; where the word was approved, give the approval document in the special_approval column'),
     options: { allow: [], needsApproval: [] },
   },
   check(ctx) {
@@ -95,7 +96,11 @@ export const exaggeration: Rule<Options> = {
       if (no1 && !inside(spansOf(ctx.options.allow, rec.full), no1.index, no1.index + 2)) add(soft, no1[1]);
     }
     if (hard.length) {
-      ctx.report(txt(`含有夸大的词语「${hard.join('」「')}」，与道路的实际规模、地位不符`, `contains the exaggerating word${hard.length > 1 ? 's' : ''} ${hard.map((w) => `"${w}"`).join(', ')}`));
+      const kind = kindName(rec.kind);
+      ctx.report(
+        txt(`含有夸大的词语「${hard.join('」「')}」，与${kind.zh}的实际规模、地位不符`, `contains the exaggerating word${hard.length > 1 ? 's' : ''} ${hard.map((w) => `"${w}"`).join(', ')}`),
+        { fix: txt(`换用与${kind.zh}实际规模、地位相称的字词；确经批准使用的，在「特批文件」列写明批准文件`, `use words that fit the ${kind.en}'s real scale; where the word was approved, give the approval document in the special_approval column`) },
+      );
     }
     const softLeft = soft.filter((w) => !hard.includes(w));
     if (softLeft.length) {

@@ -1,4 +1,5 @@
 import { txt } from '../core/text.js';
+import { kindGenerics, kindName } from '../name/kind-text.js';
 import type { GenericClass } from '../name/lexicon.js';
 import type { Rule } from './types.js';
 
@@ -38,9 +39,13 @@ export const genericClass: Rule = {
     const cls = p.genericClass;
     if (!cls || !p.generic) return;
     if (cls === 'improper') {
+      const g = kindGenerics(rec.kind);
       ctx.report(
         txt(`通名「${p.generic}」不是规范的地名通名（量词或楼盘式用语），不能用作地名通名`, `"${p.generic}" is not an accepted generic (a measure word or an estate-marketing label)`),
-        SETTLEMENT_TYPES.has(rec.type) ? { soft: true } : undefined,
+        {
+          ...(SETTLEMENT_TYPES.has(rec.type) ? { soft: true } : {}),
+          fix: txt(`${kindName(rec.kind).zh}用${g.zh}等规范通名；不用栋、府、邸、公馆、郡、墅等不规范通名`, `give a ${kindName(rec.kind).en} an accepted generic (${g.en} …); never use 栋, 府, 邸, 公馆, 郡, 墅`),
+        },
       );
       return;
     }

@@ -1,4 +1,5 @@
 import { txt } from '../core/text.js';
+import { kindGenerics, kindName } from '../name/kind-text.js';
 import { isHan } from '../name/normalize.js';
 import type { Rule } from './types.js';
 
@@ -36,9 +37,11 @@ export const nameStructure: Rule = {
     }
     if (!p.generic) {
       if (ONE_WORD_TYPES.has(rec.type)) return;
+      const g = kindGenerics(rec.kind);
+      const kind = kindName(rec.kind);
       ctx.report(
-        txt(`「${rec.name}」末尾没有可识别的通名（路、街、巷、胡同……），看不出是什么类别的地名`, `"${rec.name}" ends in no recognised generic (路, 街, 巷, 胡同 …), so it does not say what kind of place it is`),
-        { soft: true, fix: txt('加上通名；如果是本地特有的道路通名，请在配置中加入地方通名', 'add a generic; if it is a local road generic, add it to the profile as a regional generic') },
+        txt(`「${rec.name}」末尾没有可识别的通名（${g.zh}……），看不出是什么类别的地名`, `"${rec.name}" ends in no recognised generic (${g.en} …), so it does not say what kind of place it is`),
+        { soft: true, fix: txt(`加上${kind.zh}的通名（${g.zh}等）；如果是本地特有的通名，请在配置中加入地方通名`, `add a ${kind.en} generic (${g.en} …); if it is a local generic, add it to the profile as a regional generic`) },
       );
       return;
     }

@@ -18,6 +18,8 @@ ruleTester(exaggeration, {
   invalid: [
     { name: '环球路', errors: [{ severity: 'error', message: '环球' }] },
     { name: '中华巷', errors: [{ severity: 'error', message: '中华' }] },
+    { name: '环球路', label: 'the message names the kind of place (a road)', errors: [{ severity: 'error', message: '与道路的实际规模', fix: '与道路实际规模' }] },
+    { name: '碧桂园中央名邸', type: 'residential', label: 'the message names the kind of place (an estate, 滁州 2019 list)', errors: [{ severity: 'error', message: '与居民区的实际规模', fix: '与居民区实际规模' }] },
     { name: '宇宙城路', errors: [{ severity: 'error' }] },
     { name: '欧洲城路', label: 'continent: also foreign-place', errors: [{ severity: 'error', message: '欧洲' }] },
     { name: '银河路', label: 'provincial addition: soft nationally', errors: [{ severity: 'warning', soft: true }] },

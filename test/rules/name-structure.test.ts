@@ -13,7 +13,9 @@ ruleTester(nameStructure, {
     { name: '巷', errors: [{ severity: 'error' }] },
     { name: '街路', errors: [{ severity: 'error', message: '叠成' }] },
     { name: '道路', errors: [{ severity: 'error' }] },
-    { name: '东方红', label: 'no generic: soft case', errors: [{ severity: 'warning', soft: true, message: '通名' }] },
+    { name: '东方红', label: 'no generic: soft case', errors: [{ severity: 'warning', soft: true, message: '（路、街、巷、胡同……）', fix: '道路的通名' }] },
+    { name: '维也纳春天', type: 'residential', label: 'a residential area is told its own generics', errors: [{ severity: 'warning', soft: true, message: '（小区、花园、苑、新村……）', fix: '居民区的通名' }] },
+    { name: '东方红', type: 'building', label: 'a building is told its own generics', errors: [{ severity: 'warning', soft: true, message: '（楼、大厦、中心……）' }] },
     { name: 'ABC', errors: [{ severity: 'error', message: '没有汉字' }] },
   ],
 });

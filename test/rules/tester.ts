@@ -37,7 +37,7 @@ export interface RuleCase {
   /** Options of the geometry stage (--crs, required geometry, township boundaries …); runs the stage. */
   geo?: GeometryStageOptions;
   /** For invalid cases: the expected findings on this record (in any order). */
-  errors?: { severity?: ReportedSeverity; soft?: boolean; message?: string | RegExp; related?: string[] }[];
+  errors?: { severity?: ReportedSeverity; soft?: boolean; message?: string | RegExp; fix?: string; related?: string[] }[];
   /** A short label for the test title. */
   label?: string;
   today?: string;
@@ -65,6 +65,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | RuleCase)[]; in
           if (typeof e.message === 'string') expect(f.message.zh).toContain(e.message);
           else expect(f.message.zh).toMatch(e.message);
         }
+        if (e.fix) expect(f.fix?.zh).toContain(e.fix);
         if (e.related) expect((f.related ?? []).map((r) => r.name).sort()).toEqual([...e.related].sort());
         expect(f.message.en.length).toBeGreaterThan(0);
       });
