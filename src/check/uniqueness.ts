@@ -285,9 +285,12 @@ export const uniquenessGroup: BatchGroup = {
         const unsure = unplaced
           ? txt('该已有地名没有几何，无法判断是否在建成区内，按同一乡镇（街道）比较', 'the existing name has no geometry, so whether it lies in the built-up area is unknown; compared by township')
           : area !== undefined ? undefined : coarseOther(other, scope);
-        const label = area !== undefined && !unplaced ? txt(`同一建成区「${bu!.names[area]}」`, `the same built-up area "${bu!.names[area]}"`) : scopeLabel(scope);
+        // Rows of the batch placed coarser than the scope meet at the finest level both give (rules.md §0.3).
+        const level = area === undefined && !unsure ? batchLevel(rec, other, scope) : undefined;
+        const label = area !== undefined && !unplaced ? txt(`同一建成区「${bu!.names[area]}」`, `the same built-up area "${bu!.names[area]}"`) : level?.label ?? scopeLabel(scope);
         let text = message(kind, rec, other, label, heard, Boolean(unsure));
         if (unsure) text = txt(`${text.zh}；${unsure.zh}，请核实`, `${text.en}; ${unsure.en}: please check`);
+        else if (level) text = txt(`${text.zh}；${level.why.zh}`, `${text.en}; ${level.why.en}`);
         ctx.report(rec, text, { related: [relatedOf(other)], soft: Boolean(unsure) });
       }
     }
@@ -935,11 +938,42 @@ export function describeOther(other: Other): Text {
   );
 }
 
+/** Levels by code length, for rows placed coarser than the scope. */
+const LEVELS: [len: number, scope: string, zh: string][] = [[9, 'township', '乡镇'], [6, 'county', '县'], [4, 'city', '市'], [2, 'province', '省']];
+
+/**
+ * Where two batch rows were compared when one of them is placed coarser than the scope (or not at all), and why: the
+ * label of the finest level both give. Undefined when both lie in the scope.
+ */
+function batchLevel(rec: AnalyzedRecord, other: Other, scope: string | undefined): { label: Text; why: Text } | undefined {
+  const need = scopeLength(scope);
+  const own = rec.admin.code?.length ?? 0;
+  const theirs = 'row' in other ? (other.admin.code?.length ?? 0) : need;
+  const len = Math.min(own, theirs);
+  if (len >= need) return undefined;
+  const coarse = own <= theirs ? rec.row : (other as AnalyzedRecord).row;
+  const scopeText = scopeLabel(scope);
+  const lv = LEVELS.find(([l]) => len >= l);
+  if (!lv) {
+    return {
+      label: txt('本表', 'the table'),
+      why: txt(`第 ${coarse} 行没有所属政区，无法判断是否在${scopeText.zh}内`, `row ${coarse} gives no area, so whether both lie in ${scopeText.en} is unknown`),
+    };
+  }
+  const [, level, zh] = lv;
+  const en = level;
+  return {
+    label: scopeLabel(level),
+    why: txt(`第 ${coarse} 行的所属政区只到${zh}一级，无法判断是否在${scopeText.zh}内`, `row ${coarse} gives its area only down to the ${en}, so whether both lie in ${scopeText.en} is unknown`),
+  };
+}
+
 export function scopeLabel(scope: string | undefined): Text {
   switch (scope) {
     case 'village': return txt('同一村', 'the same village');
     case 'county': return txt('同一县（区）', 'the same county');
     case 'city': return txt('同一市', 'the same city');
+    case 'province': return txt('同一省', 'the same province');
     default: return txt('同一乡镇（街道）', 'the same township');
   }
 }
