@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { type AnnounceTemplate, loadTemplate, renderAnnouncement, templateFile } from '../announce/index.js';
 import { csvReportChunks, jsonChunks } from '../check/output/formats.js';
 import { type RunCheckResult, runCheck } from '../check/run.js';
+import { layerFileList, loadLayers } from '../check/layers.js';
 import type { FieldKey } from '../core/record.js';
 import { type Lang, type Text, txt } from '../core/text.js';
 import { DIVISION_CODE_YEAR } from '../divisions/divisions.js';
@@ -114,7 +115,7 @@ export interface RunResult {
 
 export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {}): Promise<RunResult> {
   const tpl = templateFile(o.template);
-  const out = new OutputDir(o.output, [file, ...o.gazetteers, ...(tpl ? [tpl] : []), ...(o.boundaries ? [o.boundaries] : []), ...(o.builtUp ? [o.builtUp] : [])]);
+  const out = new OutputDir(o.output, [file, ...layerFileList(o), ...(tpl ? [tpl] : [])]);
   out.checkTargets(Object.values(RUN_FILES));
   const template: AnnounceTemplate = loadTemplate(o.template);
   const step = async <T>(name: RunStep, fn: () => Promise<T> | T): Promise<T> => {
@@ -131,8 +132,7 @@ export async function runPipeline(file: string, o: RunOptions, ev: RunEvents = {
 
   // Read and check (nothing is written before the input has been read and checked).
   const ds = await step('read', () => readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, column: o.column, columnOption: true }));
-  const boundaries = o.boundaries ? await (await import('../geo/boundaries.js')).loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
-  const builtUp = o.builtUp ? await (await import('../geo/built-up.js')).loadBuiltUpAreas(o.builtUp, { dbfEncoding: o.dbfEncoding }) : undefined;
+  const { boundaries, builtUp } = await loadLayers(o);
   fillProcessFields(ds, { approval_body: o.authority, approval_date: o.date, approval_no: o.docNo } as Partial<Record<FieldKey, string>>);
   const orthography = new Orthography();
   const { check, plan } = await step('check', async () => {

@@ -14,6 +14,7 @@ import { announcementDoc, fillProcessFields, planAnnouncement } from '../../pipe
 import { EXIT } from '../main.js';
 import { emit } from '../output.js';
 import { checkWithProgress, ruleFlags } from '../check-step.js';
+import { layerFileList, loadLayers } from '../../check/layers.js';
 import { printNote } from '../report.js';
 
 export interface AnnounceCliOptions {
@@ -71,14 +72,15 @@ export async function runAnnounceCommand(file: string, o: AnnounceCliOptions): P
   const rules = ruleFlags(o.rule);
   const tpl = templateFile(o.template);
   const templateFiles = tpl ? [tpl] : [];
-  const inputs = [file, ...o.gazetteer, ...templateFiles, ...(o.builtUp ? [o.builtUp] : [])];
+  const layers = { gazetteers: o.gazetteer, builtUp: o.builtUp, dbfEncoding: o.dbfEncoding };
+  const inputs = [file, ...layerFileList(layers), ...templateFiles];
   if (!toStdout) assertNotInput(o.output!, inputs);
 
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, dbfEncoding: o.dbfEncoding, requireName: true, column: o.column, columnOption: true });
   const filled = fillProcessFields(ds, { approval_body: authority, approval_date: date, approval_no: docNo });
   for (const n of ds.notes) printNote(tr(n));
 
-  const builtUp = o.builtUp ? await (await import('../../geo/built-up.js')).loadBuiltUpAreas(o.builtUp, { dbfEncoding: o.dbfEncoding }) : undefined;
+  const { builtUp } = await loadLayers(layers);
   const result = await checkWithProgress(ds, o, rules, { builtUp, dbfEncoding: o.dbfEncoding });
 
   // A supplied 拼音 column is normalised as `diming pinyin` does (the engine is loaded only then).

@@ -4,8 +4,7 @@ import { DIVISION_CODE_YEAR } from '../../divisions/divisions.js';
 import { csvReportChunks, jsonChunks } from '../../check/output/formats.js';
 import { htmlChunks } from '../../check/output/html.js';
 import { toText } from '../../check/output/text.js';
-import { loadBoundaries } from '../../geo/boundaries.js';
-import { loadBuiltUpAreas } from '../../geo/built-up.js';
+import { layerFileList, loadLayers } from '../../check/layers.js';
 import { OFFSET_NOTICE, parseCrsOption } from '../../geo/crs.js';
 import { readAnyDataset } from '../../io/read-any.js';
 import type { EntityType } from '../../name/types.js';
@@ -47,9 +46,8 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   for (const p of o.profile.filter((x) => x !== AUTO)) loadProfile(p, RULES);
   const ds = await readAnyDataset(file, { sheet: o.sheet, encoding: o.encoding, crs: o.crs, dbfEncoding: o.dbfEncoding, requireName: true, column: o.column, columnOption: true });
   for (const n of ds.notes) printNote(tr(n));
-  const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
-  const builtUp = o.builtUp ? await loadBuiltUpAreas(o.builtUp, { dbfEncoding: o.dbfEncoding }) : undefined;
-  const result = await checkWithProgress(ds, o, rules, { boundaries, builtUp, dbfEncoding: o.dbfEncoding });
+  const layers = { gazetteers: o.gazetteer, boundaries: o.boundaries, builtUp: o.builtUp, dbfEncoding: o.dbfEncoding };
+  const result = await checkWithProgress(ds, o, rules, { ...(await loadLayers(layers)), dbfEncoding: o.dbfEncoding });
   // The legal notice on offset coordinates must be seen even when the report goes to a file (formats.md §3.5).
   if (result.offsetSource && (o.output || o.format !== 'text')) process.stderr.write(`${tr(OFFSET_NOTICE)}\n`);
   const profileName = result.profiles.length > 1 ? `auto (${result.profiles[0].name} …)` : result.profiles[0].name;
@@ -69,6 +67,6 @@ export async function runCheckCommand(file: string, o: CheckCliOptions): Promise
   const code = result.summary.errors > 0 || (o.maxWarnings !== undefined && result.summary.warnings > Number(o.maxWarnings)) ? EXIT.findings : EXIT.ok;
   // Known before the report is written: a reader that stops early (| head) ends the process with this code.
   process.exitCode = code;
-  await emit(out, o.output, [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : []), ...(o.builtUp ? [o.builtUp] : [])]);
+  await emit(out, o.output, [file, ...layerFileList(layers)]);
   return code;
 }

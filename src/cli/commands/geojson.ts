@@ -7,8 +7,7 @@ import { inputError, usageError } from '../../core/errors.js';
 import type { Dataset, FieldKey } from '../../core/record.js';
 import { type Text, tr, txt } from '../../core/text.js';
 import { DIVISION_CODE_YEAR } from '../../divisions/divisions.js';
-import { loadBoundaries } from '../../geo/boundaries.js';
-import { loadBuiltUpAreas } from '../../geo/built-up.js';
+import { layerFileList, loadLayers } from '../../check/layers.js';
 import type { OutputFormat, RowFinding } from '../../geo/convert.js';
 import { CGCS2000, type CrsInfo, OFFSET_NOTICE, crsInfo, parseCrsOption, parseTargetCrs } from '../../geo/crs.js';
 import { findingsByRow, publishFeature } from '../../geo/publish.js';
@@ -91,7 +90,8 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
   if (toStdout && format === 'shp') {
     throw usageError(txt('Shapefile 由多个文件组成，不能输出到屏幕', 'a Shapefile is several files and cannot go to standard output'), txt('请用 -o 指定 .shp 文件名，如 -o 道路.shp。', 'Name the .shp file with -o, e.g. -o roads.shp.'));
   }
-  const inputs = [file, ...o.gazetteer, ...(o.boundaries ? [o.boundaries] : []), ...(o.builtUp ? [o.builtUp] : [])];
+  const layers = { gazetteers: o.gazetteer, boundaries: o.boundaries, builtUp: o.builtUp, dbfEncoding: o.dbfEncoding };
+  const inputs = [file, ...layerFileList(layers)];
   if (!toStdout) assertNotInput(o.output!, inputs);
   const rules = ruleFlags(o.rule);
   const preview = target.kind === 'gcj02' || target.kind === 'bd09';
@@ -112,9 +112,8 @@ export async function runGeoJsonCommand(file: string, o: GeoJsonCliOptions): Pro
       ),
     );
   }
-  const boundaries = o.boundaries ? await loadBoundaries(o.boundaries, { dbfEncoding: o.dbfEncoding }) : undefined;
+  const { boundaries, builtUp } = await loadLayers(layers);
   if (!o.check) for (const id of RULES.keys()) if (!GEOMETRY_RULES.has(id)) rules.set(id, 'off');
-  const builtUp = o.builtUp ? await loadBuiltUpAreas(o.builtUp, { dbfEncoding: o.dbfEncoding }) : undefined;
   const result = await checkWithProgress(ds, o, rules, { boundaries, builtUp, requireGeometry: true, dbfEncoding: o.dbfEncoding });
   let shown = o.check ? result : { ...result, notes: result.notes.filter((n) => !n.zh.startsWith('未提供已有地名')) };
   // The terminal gets the first findings; all of them are in the features' validation property (and diming check).
