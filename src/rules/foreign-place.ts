@@ -1,6 +1,8 @@
 import { txt } from '../core/text.js';
 import { divisionNameSet } from '../lists/lists.js';
-import type { Rule } from './types.js';
+import { readDataTable } from '../data/files.js';
+import { WordSet } from '../lists/wordset.js';
+import type { RecordContext, Rule } from './types.js';
 import { contentText, divisionHits, findWords, type Hit, inside, ownDivisionNames, spansOf } from './util/words.js';
 
 /** Characters that make 国 the start of another word (精英国际, 华美国度, 品德国学): the 国 does not end a country name. */
@@ -12,6 +14,30 @@ function falseBoundary(text: string, h: Hit): boolean {
   if (h.word.length === 2 && h.word.endsWith('国') && GUO_WORD_NEXT.has(text[h.end] ?? '')) return true;
   if (h.index > 0 && WORDS_BEFORE.has(text[h.index - 1] + text[h.index])) return true;
   return false;
+}
+
+/** Kinds whose names borrow foreign places for their sound (洋 estate and building names). */
+const ESTATE_KINDS = new Set(['residential', 'building', 'square']);
+
+let alsoDivisions: WordSet<{ zh: string; en: string }> | undefined;
+
+/** Foreign place names that are also Chinese division names (data/lists/foreign-places-also-divisions.tsv). */
+function foreignAlsoDivisions(): WordSet<{ zh: string; en: string }> {
+  if (alsoDivisions) return alsoDivisions;
+  const ws = new WordSet<{ zh: string; en: string }>();
+  for (const [w, zh, en] of readDataTable('lists/foreign-places-also-divisions.tsv')) ws.set(w, { zh: zh ?? '', en: en ?? '' });
+  return (alsoDivisions = ws);
+}
+
+/**
+ * An estate or building named after a foreign place that a Chinese division also bears (益田米兰公馆): the soft case,
+ * unless the record lies in that division or the text names the division in full (米兰镇).
+ */
+function estateHits(ctx: RecordContext, text: string, chinese: readonly { index: number; end: number }[]): Hit<{ zh: string; en: string }>[] {
+  if (!ESTATE_KINDS.has(ctx.rec.kind)) return [];
+  const own = spansOf(ownDivisionNames(ctx.rec), text);
+  return findWords(foreignAlsoDivisions(), text, 2).filter((h) =>
+    !inside(own, h.index, h.end) && !chinese.some((c) => c.index <= h.index && c.end >= h.end && c.end - c.index > h.end - h.index));
 }
 
 /** rules.md §4 `foreign-place`: no foreign place names. */
@@ -35,9 +61,17 @@ export const foreignPlace: Rule = {
     }
     if (text.length < 2) return;
     const hits = findWords(lists.foreignPlaces, text, 2);
-    if (!hits.length) return;
     // Chinese division names (德州, 巴西镇 …) and the record's own places are never foreign.
     const chinese = [...divisionHits(text), ...spansOf(ownDivisionNames(rec), text), ...findWords(lists.historicAllow, text, 2)];
+    const estate = estateHits(ctx, text, chinese);
+    if (estate.length) {
+      const words = [...new Map(estate.map((h) => [h.word, h.value])).entries()];
+      ctx.report(txt(
+        `含有「${words.map(([w, v]) => `${w}」（${v.zh}`).join('）「')}），也是国内政区名；楼盘、建筑物名称与该政区无关时属于“洋”地名，请确认`,
+        `contains ${words.map(([w, v]) => `"${w}" (${v.en})`).join(', ')}, also a Chinese division name; an estate or building name unrelated to that division borrows a foreign place: please check`,
+      ), { soft: true });
+    }
+    if (!hits.length) return;
     const divisions = divisionNameSet();
     const hard: string[] = [];
     const soft: string[] = [];

@@ -5,9 +5,15 @@ ruleTester(foreignPlace, {
   valid: [
     '加禾路', '华尔路', '精英国际路', '华美国度路', '幸福路', '巴西路', '米兰路', '黑山路', '柏林路',
     { name: '德州路', fields: { admin_code: '371402' }, label: '德州 is a Chinese city' },
+    { name: '米兰花园', type: 'residential', fields: { admin_code: '659006106' }, label: 'an estate in 米兰镇 itself' },
+    { name: '柏林镇小区', type: 'residential', label: 'the division named in full' },
+    { name: '凤凰城花园', type: 'residential', label: '凤凰城 is also an ordinary Chinese name (not on the estate list)' },
+    { name: '德州花园', type: 'residential', label: '德州 (Texas) is first of all 德州市' },
   ],
   invalid: [
     { name: '巴黎路', errors: [{ severity: 'error', message: '巴黎' }] },
+    { name: '益田米兰公馆', type: 'residential', label: 'an estate named after Milan, also 米兰镇 (深圳 2019 list, 洋): soft', errors: [{ severity: 'warning', soft: true, message: '「米兰」（意大利城市），也是国内政区名' }] },
+    { name: '柏林春天', type: 'building', label: 'a building named after Berlin, also 柏林镇: soft', errors: [{ severity: 'warning', soft: true, message: '柏林' }] },
     { name: '威尼斯水巷', errors: [{ severity: 'error', message: '威尼斯' }] },
     { name: '曼哈顿路', errors: [{ severity: 'error' }] },
     { name: '加州大道', errors: [{ severity: 'error', message: '加州' }] },
