@@ -61,6 +61,8 @@ export const foreignPlace: Rule = {
     }
     if (text.length < 2) return;
     const hits = findWords(lists.foreignPlaces, text, 2);
+    // Most names have neither: nothing more is looked up (this runs for every record).
+    if (!hits.length && !ESTATE_KINDS.has(rec.kind)) return;
     // Chinese division names (德州, 巴西镇 …) and the record's own places are never foreign.
     const chinese = [...divisionHits(text), ...spansOf(ownDivisionNames(rec), text), ...findWords(lists.historicAllow, text, 2)];
     const estate = estateHits(ctx, text, chinese);
