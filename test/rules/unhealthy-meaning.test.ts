@@ -16,6 +16,8 @@ ruleTester(unhealthyMeaning, {
   invalid: [
     { name: '阴曹路', errors: [{ severity: 'error', message: '阴曹' }] },
     { name: '冥府巷', errors: [{ severity: 'error', message: '冥府' }] },
+    { name: '二流子街', label: 'an insult (2026-11-24 addition)', errors: [{ severity: 'error', message: '二流子' }] },
+    { name: '骷髅巷', errors: [{ severity: 'error', message: '骷髅' }] },
     { name: '黄泉路', errors: [{ severity: 'error' }] },
     { name: '鬼门路', label: 'hard word hides its soft character', errors: [{ severity: 'error', message: '鬼门' }] },
     { name: '神仙路', label: 'superstition characters: soft', errors: [{ severity: 'warning', soft: true }] },
