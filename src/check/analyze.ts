@@ -36,8 +36,6 @@ export function analyzeRecord(record: NameRecord, o: AnalyzeOptions): AnalyzedRe
   return new Analyzed(record, full, type, kind, parsed, admin, profile, o.orthography, o.ordinalsFor?.(profile) ?? 'digits');
 }
 
-const PURE_HAN = /^\p{Script=Han}+$/u;
-
 /** Pinyin is computed on first use: most rules never need it. */
 class Analyzed implements AnalyzedRecord {
   private roman: Romanization | null | undefined;
@@ -103,7 +101,7 @@ class Analyzed implements AnalyzedRecord {
 
   /** Han characters only, none of which the engine could read two ways, and no reading given in the table. */
   private oneReadingEach(tones: boolean): boolean {
-    return PURE_HAN.test(this.full) && !this.record.fields.reading?.trim() && !existingSoundKeys(this.ortho).ambiguous(this.full, tones);
+    return existingSoundKeys(this.ortho).plainHan(this.full, tones) && !this.record.fields.reading?.trim();
   }
 
   private spell(): Romanization | null {

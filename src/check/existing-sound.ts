@@ -45,15 +45,32 @@ export class ExistingSoundKeys {
     return out;
   }
 
+  /**
+   * Is the name Han characters only (of the BMP), each of one reading? Then the engine reads it as quickSoundKey does,
+   * and a batch record's key needs no engine. One pass over the units, each judged once.
+   */
+  plainHan(full: string, tones: boolean): boolean {
+    if (!full) return false;
+    const kinds = this.unitKinds[tones ? 1 : 0];
+    for (let i = 0; i < full.length; i++) {
+      const c = full.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return false;
+      let k = kinds[c];
+      if (k === 0) kinds[c] = k = unitKind(this, String.fromCharCode(c), tones);
+      if (k !== 1) return false;
+    }
+    return true;
+  }
+
   /** Could the engine read the name otherwise than quickSoundKey does? */
   ambiguous(full: string, tones: boolean): boolean {
-    // Per UTF-16 unit: 0 not known yet, 1 one reading, 2 several (a name is read unit by unit for millions of names).
+    // Per UTF-16 unit: 0 not known yet, 1 a Han character of one reading, 2 several readings, 3 one reading, not Han.
     const kinds = this.unitKinds[tones ? 1 : 0];
     for (let i = 0; i < full.length; i++) {
       const c = full.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdfff) return true; // outside the BMP: let the engine decide
       let k = kinds[c];
-      if (k === 0) kinds[c] = k = this.readings(full[i], tones).length > 1 ? 2 : 1;
+      if (k === 0) kinds[c] = k = unitKind(this, full[i], tones);
       if (k === 2) return true;
     }
     return false;
@@ -101,6 +118,14 @@ export class ExistingSoundKeys {
   key(full: string, tones: boolean, region: string | undefined, type: string | undefined): string {
     return this.ambiguous(full, tones) ? this.exact(full, tones, region, type) : quickSoundKey(full, tones);
   }
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** A unit's kind for ExistingSoundKeys' tables: 1 Han of one reading, 2 several readings, 3 one reading, not Han. */
+function unitKind(keys: ExistingSoundKeys, ch: string, tones: boolean): number {
+  if (keys.readings(ch, tones).length > 1) return 2;
+  return HAN.test(ch) ? 1 : 3;
 }
 
 /** Above this many reading combinations the engine is simply asked (rare: long names of many polyphones). */

@@ -10,6 +10,14 @@ interface Options {
   direction: string | null;
 }
 
+/** One series: same scope, stem (专名 + direction) and generic; its members from the batch and the existing names. */
+interface Series {
+  specific: string;
+  generic: string;
+  scope: string;
+  members: Member[];
+}
+
 interface Member {
   value: number;
   name: string;
@@ -60,8 +68,8 @@ export const seriesOrder: Rule<Options> = {
   },
   checkBatch(ctx) {
     // Series: same township, same stem (专名 + direction) and generic, Chinese ordinal.
-    const groups = new Map<string, Member[]>();
-    const stems = new Map<string, { specific: string; generic: string; scope: string }>();
+    // One entry per series: its stem, generic and scope beside the members (one map lookup per record).
+    const groups = new Map<string, Series>();
     for (const rec of ctx.records) {
       const p = rec.parsed;
       if (!p.ordinal || !p.generic || p.ordinal.hao || /[0-9]/.test(p.ordinal.text)) continue;
@@ -69,11 +77,8 @@ export const seriesOrder: Rule<Options> = {
       const stem = p.specific + (p.direction ?? '');
       const key = `${scope}\u0001${stem}\u0001${p.generic}`;
       let g = groups.get(key);
-      if (!g) {
-        groups.set(key, (g = []));
-        stems.set(key, { specific: stem, generic: p.generic, scope });
-      }
-      g.push({ value: p.ordinal.value, name: rec.name, rec, adminCode: rec.admin.code });
+      if (!g) groups.set(key, (g = { specific: stem, generic: p.generic, scope, members: [] }));
+      g.members.push({ value: p.ordinal.value, name: rec.name, rec, adminCode: rec.admin.code });
     }
     reportGroups(ctx.records, ctx.report);
     if (!groups.size) return;
@@ -84,10 +89,10 @@ export const seriesOrder: Rule<Options> = {
       // meets only the series of its own area; a series placed only by a township name cannot meet existing names.
       // Inside a scope, series by generic and then by stem: an existing name is split once (stem + numeral + generic),
       // not compared with every series of its township.
-      interface ScopeSeries { genericLengths: number[]; lengthMask: number; byGeneric: Map<string, Map<string, string[]>> }
+      interface ScopeSeries { genericLengths: number[]; lengthMask: number; byGeneric: Map<string, Map<string, Series[]>> }
       const byScope = new Map<number, Map<number, ScopeSeries>>();
       let anyLong = false;
-      for (const [key, st] of stems) {
+      for (const st of groups.values()) {
         if (!/^\d{2,9}$/.test(st.scope)) continue;
         let m = byScope.get(st.scope.length);
         if (!m) byScope.set(st.scope.length, (m = new Map()));
@@ -100,8 +105,8 @@ export const seriesOrder: Rule<Options> = {
         let bySpecific = ss.byGeneric.get(st.generic);
         if (!bySpecific) ss.byGeneric.set(st.generic, (bySpecific = new Map()));
         const l = bySpecific.get(st.specific);
-        if (l) l.push(key);
-        else bySpecific.set(st.specific, [key]);
+        if (l) l.push(st);
+        else bySpecific.set(st.specific, [st]);
       }
       const lens = [...byScope.keys()];
       const visit = (ss: ScopeSeries, i: number) => {
@@ -119,18 +124,16 @@ export const seriesOrder: Rule<Options> = {
           while (j > 0 && mayEndInOrdinal(full, j) && full.charCodeAt(j - 1) !== HAO) j--;
           const stemEnd = j > 0 && full.charCodeAt(j - 1) === DI ? j - 1 : j;
           for (let e = stemEnd; e < runEnd; e = e < j ? j + 1 : e + 1) {
-            const keys = bySpecific.get(full.slice(0, e));
-            if (!keys) continue;
+            const series = bySpecific.get(full.slice(0, e));
+            if (!series) continue;
             const p = parseName(full);
             if (!p.ordinal) return;
-            for (const key of keys) {
-              const st = stems.get(key)!;
+            for (const st of series) {
               if (p.specific + (p.direction ?? '') !== st.specific || p.generic !== st.generic) continue;
-              const g = groups.get(key)!;
               // The same name in this series' batch rows is that row again (or a duplicate, which duplicate reports),
               // not a repeated ordinal; the same name elsewhere in the batch says nothing about this series.
-              if (g.some((m) => m.rec?.full === full)) continue;
-              g.push({ value: p.ordinal.value, name: ex.name(i), adminCode: ex.code(i) });
+              if (st.members.some((m) => m.rec?.full === full)) continue;
+              st.members.push({ value: p.ordinal.value, name: ex.name(i), adminCode: ex.code(i) });
             }
             return;
           }
@@ -146,7 +149,7 @@ export const seriesOrder: Rule<Options> = {
         }
       }
     }
-    for (const members of groups.values()) {
+    for (const { members } of groups.values()) {
       const opts = members[0].rec ? ctx.optionsFor(members[0].rec) : ({} as Options);
       const related = (ms: Member[]): Related[] => ms.map((m) => ({ name: m.name, row: m.rec?.row, adminCode: m.adminCode, source: m.rec ? 'batch' : 'gazetteer' }));
       // Repeats.
