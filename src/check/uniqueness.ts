@@ -288,10 +288,11 @@ export const uniquenessGroup: BatchGroup = {
         // Rows of the batch placed coarser than the scope meet at the finest level both give (rules.md §0.3).
         const level = area === undefined && !unsure ? batchLevel(rec, other, scope) : undefined;
         const label = area !== undefined && !unplaced ? txt(`同一建成区「${bu!.names[area]}」`, `the same built-up area "${bu!.names[area]}"`) : level?.label ?? scopeLabel(scope);
-        let text = message(kind, rec, other, label, heard, Boolean(unsure));
+        const soft = Boolean(unsure) || Boolean(level?.unsure);
+        let text = message(kind, rec, other, label, heard, soft);
         if (unsure) text = txt(`${text.zh}；${unsure.zh}，请核实`, `${text.en}; ${unsure.en}: please check`);
-        else if (level) text = txt(`${text.zh}；${level.why.zh}`, `${text.en}; ${level.why.en}`);
-        ctx.report(rec, text, { related: [relatedOf(other)], soft: Boolean(unsure) });
+        else if (level) text = txt(`${text.zh}；${level.why.zh}${soft ? '，请核实' : ''}`, `${text.en}; ${level.why.en}${soft ? ': please check' : ''}`);
+        ctx.report(rec, text, { related: [relatedOf(other)], soft });
       }
     }
     for (const [rec, others] of segments) {
@@ -942,10 +943,12 @@ export function describeOther(other: Other): Text {
 const LEVELS: [len: number, scope: string, zh: string][] = [[9, 'township', '乡镇'], [6, 'county', '县'], [4, 'city', '市'], [2, 'province', '省']];
 
 /**
- * Where two batch rows were compared when one of them is placed coarser than the scope (or not at all), and why: the
- * label of the finest level both give. Undefined when both lie in the scope.
+ * Two batch rows of which one is placed coarser than the scope: they were compared at the finest level both give. With
+ * an area (a county, say), they may lie in different townships: the soft case, said so, as for an existing name placed
+ * only in a larger area. A row without any area was compared in the whole table (a table without areas is taken as
+ * one scope), and stays what the rule says. Undefined when both lie in the scope.
  */
-function batchLevel(rec: AnalyzedRecord, other: Other, scope: string | undefined): { label: Text; why: Text } | undefined {
+function batchLevel(rec: AnalyzedRecord, other: Other, scope: string | undefined): { unsure: boolean; label: Text; why: Text } | undefined {
   const need = scopeLength(scope);
   const own = rec.admin.code?.length ?? 0;
   const theirs = 'row' in other ? (other.admin.code?.length ?? 0) : need;
@@ -956,15 +959,17 @@ function batchLevel(rec: AnalyzedRecord, other: Other, scope: string | undefined
   const lv = LEVELS.find(([l]) => len >= l);
   if (!lv) {
     return {
+      unsure: false,
       label: txt('本表', 'the table'),
       why: txt(`第 ${coarse} 行没有所属政区，无法判断是否在${scopeText.zh}内`, `row ${coarse} gives no area, so whether both lie in ${scopeText.en} is unknown`),
     };
   }
   const [, level, zh] = lv;
-  const en = level;
+  const levelText = scopeLabel(level);
   return {
-    label: scopeLabel(level),
-    why: txt(`第 ${coarse} 行的所属政区只到${zh}一级，无法判断是否在${scopeText.zh}内`, `row ${coarse} gives its area only down to the ${en}, so whether both lie in ${scopeText.en} is unknown`),
+    unsure: true,
+    label: scopeText,
+    why: txt(`第 ${coarse} 行的所属政区只到${zh}一级，按${levelText.zh}比较`, `row ${coarse} gives its area only down to the ${level}, so the rows were compared in ${levelText.en}`),
   };
 }
 

@@ -20,20 +20,20 @@ ruleTester(duplicate, {
   invalid: [
     { name: '杏林巷', fields: T1, batch: ['杏林巷'], errors: [{ severity: 'error', message: '第 2 行', related: ['杏林巷'] }] },
     {
-      name: '杏林巷', fields: { admin_code: '370523' }, batch: [{ name: '杏林巷', fields: T1 }], label: 'a row placed only in its county: the message says where the rows met',
-      errors: [{ severity: 'error', message: '重名（同一县（区）内）；第 1 行的所属政区只到县一级，无法判断是否在同一乡镇（街道）内', related: ['杏林巷'] }],
+      name: '杏林巷', fields: { admin_code: '370523' }, batch: [{ name: '杏林巷', fields: T1 }], label: 'a row placed only in its county: the soft case, said so',
+      errors: [{ severity: 'warning', soft: true, message: '重名（可能同一乡镇（街道）内）；第 1 行的所属政区只到县一级，按同一县（区）比较，请核实', related: ['杏林巷'] }],
     },
     {
       name: '杏林巷', fields: T1, batch: [{ name: '杏林巷', fields: { admin_code: '37' } }], label: 'the other row placed only in its province',
-      errors: [{ severity: 'error', message: '重名（同一省内）；第 2 行的所属政区只到省一级' }],
+      errors: [{ severity: 'warning', soft: true, message: '重名（可能同一乡镇（街道）内）；第 2 行的所属政区只到省一级，按同一省比较' }],
     },
     {
-      name: '杏林巷', fields: T1, batch: [{ name: '杏林巷', fields: {} }], label: 'the other row without an area: compared in the whole table',
+      name: '杏林巷', fields: T1, batch: [{ name: '杏林巷', fields: {} }], label: 'the other row without an area: compared in the whole table, as the rule says',
       errors: [{ severity: 'error', message: '重名（本表内）；第 2 行没有所属政区，无法判断是否在同一乡镇（街道）内' }],
     },
     {
       name: '杏林巷', fields: T1, options: { scope: 'village' }, batch: [{ name: '杏林巷', fields: { admin_code: '370523101201' } }], label: 'village scope, a row placed in its township',
-      errors: [{ severity: 'error', message: '重名（同一乡镇（街道）内）；第 1 行的所属政区只到乡镇一级，无法判断是否在同一村内' }],
+      errors: [{ severity: 'warning', soft: true, message: '重名（可能同一村内）；第 1 行的所属政区只到乡镇一级，按同一乡镇（街道）比较' }],
     },
     {
       name: '槐荫路', fields: T1, options: { scope: 'builtUpArea' }, existing: [{ name: '槐荫路', adminCode: '370523101201' }],

@@ -32,6 +32,10 @@ ruleTester(homophone, {
   invalid: [
     inArea('富民路', { batch: [{ name: '福民路', fields: T1, geometry: IN_1B }], label: 'built-up area: 福民路 in the same area', errors: [{ message: '同一建成区「建成区 1」', related: ['福民路'] }] }),
     { name: '富民路', fields: T1, batch: ['福民路'], errors: [{ severity: 'warning', related: ['福民路'] }] },
+    {
+      name: '富民路', fields: { admin_code: '370523' }, batch: [{ name: '福民路', fields: T1 }], label: 'a row placed only in its county: the soft case, said so',
+      errors: [{ severity: 'info', soft: true, message: /同音（.*可能同一乡镇（街道）内）；第 1 行的所属政区只到县一级，按同一县（区）比较，请核实/, related: ['福民路'] }],
+    },
     { name: '和平巷', fields: T1, batch: ['河坪巷'], errors: [{ related: ['河坪巷'] }] },
     { name: '富民路', fields: T1, existing: [{ name: '福民路', adminCode: '370523101001' }], errors: [{ related: ['福民路'] }] },
     { name: '富民路', fields: T1, batch: ['湖鸣路'], options: DIALECT, label: 'same dialect reading (铜陵)', errors: [{ related: ['湖鸣路'], message: /方言读音相同（hu min lu/ }] },
