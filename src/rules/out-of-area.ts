@@ -15,6 +15,13 @@ const LANDFORM_AFTER = new Set(Array.from('垭坳沟岭坡峪洼冲坪嘴咀岗�
 
 const LEVEL_ZH: Record<number, string> = { 1: '省级', 2: '地级', 3: '县级' };
 
+/**
+ * Characters of good wishes and virtues. A two-character division name made only of them (泰安, 承德, 安康, 仁寿, 福安,
+ * 泰和) reads as a wish in a road name as often as it names that place (approved village roads 承德街, 泰和路, 福安巷):
+ * the soft case.
+ */
+const WISH_CHARS = new Set(Array.from('安康泰宁福寿仁德和乐吉祥兴永长平顺昌盛富丰广承崇怀建明善信义礼智忠孝贤惠嘉庆瑞荣华'));
+
 interface WordInfo {
   /** Province, prefecture and county codes carrying the name. */
   upper: string[];
@@ -23,6 +30,8 @@ interface WordInfo {
   namesakes: number;
   /** Shared by a few townships, or only a city district's name (槐荫, 江汉: descriptive words): the soft case. */
   common: boolean;
+  /** Made only of WISH_CHARS: soft too, said so. */
+  wish: boolean;
   what: [string, string];
 }
 
@@ -41,6 +50,7 @@ function wordInfo(word: string, codes: readonly string[]): WordInfo {
       townships: codes.filter((c) => c.length === 9),
       namesakes,
       common: namesakes >= 2 || (upper.length > 0 && upper.every((c) => c.length === 6 && /区$/.test(idx.byCode.get(c)?.name ?? ''))),
+      wish: word.length === 2 && WISH_CHARS.has(word[0]) && WISH_CHARS.has(word[1]),
       what: [`外地${levels.map((l) => LEVEL_ZH[l]).join('、')}政区名`, 'division name elsewhere'],
     };
     infoCache.set(word, info);
@@ -85,7 +95,7 @@ export const outOfArea: Rule<Options> = {
     const allow = findWords(lists.historicAllow, text, 2);
     const idx = divisions();
     const local = new Set<string>();
-    const elsewhere: { word: string; soft: boolean; what: [string, string] }[] = [];
+    const elsewhere: { word: string; soft: boolean; wish: boolean; what: [string, string] }[] = [];
     const own: OwnName[] = [];
 
     // Famous natural features.
@@ -95,7 +105,7 @@ export const outOfArea: Rule<Options> = {
         local.add(h.word);
         continue;
       }
-      elsewhere.push({ word: h.word, soft: h.value.localUse >= COMMON_LOCAL_USE, what: ['著名自然地理实体', 'famous natural feature'] });
+      elsewhere.push({ word: h.word, soft: h.value.localUse >= COMMON_LOCAL_USE, wish: false, what: ['著名自然地理实体', 'famous natural feature'] });
     }
     // Division names (province, prefecture, county); township names of the own county and the record's own village
     // and township names are local.
@@ -114,13 +124,14 @@ export const outOfArea: Rule<Options> = {
       const f = rec.record.fields;
       const ownNames = [f.village, f.township, rec.admin.village, rec.admin.township];
       if (ownNames.some((n) => n && n.includes(h.word))) continue;
-      const soft = info.common || LANDFORM_AFTER.has(text.charAt(h.end));
+      const soft = info.common || info.wish || LANDFORM_AFTER.has(text.charAt(h.end));
       const already = elsewhere.find((e) => e.word === h.word);
       if (already) {
         already.soft &&= soft;
+        already.wish &&= info.wish && !info.common;
         continue;
       }
-      elsewhere.push({ word: h.word, soft, what: info.what });
+      elsewhere.push({ word: h.word, soft, wish: info.wish && !info.common, what: info.what });
     }
     for (const s of settingHits) {
       // Found in the division list as this area's name already, or inside a longer own name: reported once.
@@ -139,9 +150,10 @@ export const outOfArea: Rule<Options> = {
       ));
     }
     if (soft.length) {
+      const wishes = soft.every((e) => e.wish);
       ctx.report(txt(
-        `使用了${soft.map((e) => `${e.what[0]}「${e.word}」`).join('、')}；这些字也常见于各地地名，请确认与本地有关`,
-        `uses ${soft.map((e) => `the ${e.what[1]} "${e.word}"`).join(', ')}; common in local names too, check the local link`,
+        `使用了${soft.map((e) => `${e.what[0]}「${e.word}」`).join('、')}；${wishes ? '这些字也是常用的吉祥、美德字词，请确认不是借用外地地名' : '这些字也常见于各地地名，请确认与本地有关'}`,
+        `uses ${soft.map((e) => `the ${e.what[1]} "${e.word}"`).join(', ')}; ${wishes ? 'also words of good wishes or virtues, check that the name is not borrowed from there' : 'common in local names too, check the local link'}`,
       ), { soft: true });
     }
     if (own.length && !spansOf(own.map((o) => o.word), text).every((s) => inside(allow, s.index, s.end))) {

@@ -25,6 +25,9 @@ ruleTester(outOfArea, {
     { name: '黄山路', fields: HEBEI, errors: [{ message: '黄山' }] },
     { name: '北京路', fields: SHANDONG, errors: [{ severity: 'warning', message: '北京' }] },
     { name: '杭州路', fields: SHANDONG, errors: [{ severity: 'warning', message: '杭州' }] },
+    { name: '承德街', fields: SHANDONG, label: 'a division name of wish characters (承德; an approved village road): soft, said so', errors: [{ severity: 'info', soft: true, message: '「承德」；这些字也是常用的吉祥、美德字词' }] },
+    { name: '泰和路', fields: SHANDONG, label: 'another (泰和县, approved)', errors: [{ severity: 'info', soft: true, message: '泰和' }] },
+    { name: '福州路', fields: SHANDONG, label: '州 is no wish: a warning as before', errors: [{ severity: 'warning', message: '福州' }] },
     {
       name: '罗山垭路', fields: { admin_code: '420381' }, label: 'a division name before a landform word (垭): a local feature, soft (丹江口, approved)',
       errors: [{ severity: 'info', soft: true, message: '罗山' }],
