@@ -7,6 +7,8 @@ ruleTester(foreignWord, {
     { name: '托斯卡纳路', errors: [{ severity: 'error', message: '托斯卡纳' }] },
     { name: '香榭巷', errors: [{ severity: 'error', message: '香榭' }] },
     { name: '巴洛克路', errors: [{ severity: 'error' }] },
+    { name: '罗曼公社', type: 'residential', label: '罗曼 (Roman): 2019 clean-up list', errors: [{ message: '罗曼' }] },
+    { name: '兰乔小区', type: 'residential', label: '兰乔 (rancho), added 2026-11-24', errors: [{ message: '兰乔' }] },
     { name: '维拉庄园', type: 'residential', label: '维拉 = villa: 重庆 开州 2019 list', errors: [{ severity: 'error', message: '维拉' }] },
     { name: '水晶卡芭拉小区', type: 'residential', label: 'three transliteration characters (芭), 西安 2019 list', errors: [{ severity: 'warning', message: '卡芭拉' }] },
     { name: '罗马假日路', errors: [{ severity: 'error' }] },
