@@ -207,6 +207,16 @@ function fromPath(path: string): AdminInfo {
 /** Digits of the administrative code that make up each uniqueness scope (rules.md §0.3). */
 export const SCOPE_LEN: Readonly<Record<string, number>> = { village: 12, township: 9, county: 6, city: 4, province: 2 };
 
+/** Scope levels finest first, with the word for the level (乡镇一级, 县一级 …). */
+const LEVELS: readonly { scope: string; zh: string }[] = [
+  { scope: 'village', zh: '村' }, { scope: 'township', zh: '乡镇' }, { scope: 'county', zh: '县' }, { scope: 'city', zh: '市' }, { scope: 'province', zh: '省' },
+];
+
+/** The finest scope level a code of this many digits reaches (6 → county), or undefined below a province code. */
+export function levelOfCode(length: number): { scope: string; zh: string } | undefined {
+  return LEVELS.find((l) => length >= SCOPE_LEN[l.scope]);
+}
+
 /** The record's scope key for a uniqueness scope (rules.md §0.3), or undefined when the area is too coarse. */
 export function scopeKey(admin: AdminInfo, scope: string): string | undefined {
   const code = admin.code;

@@ -4,7 +4,7 @@ import type { Lists } from '../lists/lists.js';
 import { type GenericClass, type GenericEntry, lexicon } from '../name/lexicon.js';
 import { parseName } from '../name/parse.js';
 import type { AnalyzedRecord, BatchContext, BatchGroup, Related } from '../rules/types.js';
-import { SCOPE_LEN, scopeKey } from './admin.js';
+import { SCOPE_LEN, levelOfCode, scopeKey } from './admin.js';
 import { type ExistingEntry, type ExistingNames, codePrefixOf } from './existing.js';
 import { FNV_SEED, fnv, hasMarked, nameHash, tradMarks } from './namekeys.js';
 import { firstSound, foldNearSound, quickSoundKey } from './readingkey.js';
@@ -939,9 +939,6 @@ export function describeOther(other: Other): Text {
   );
 }
 
-/** Levels by code length, for rows placed coarser than the scope. */
-const LEVELS: [len: number, scope: string, zh: string][] = [[9, 'township', '乡镇'], [6, 'county', '县'], [4, 'city', '市'], [2, 'province', '省']];
-
 /**
  * Two batch rows of which one is placed coarser than the scope: they were compared at the finest level both give. With
  * an area (a county, say), they may lie in different townships: the soft case, said so, as for an existing name placed
@@ -956,7 +953,7 @@ function batchLevel(rec: AnalyzedRecord, other: Other, scope: string | undefined
   if (len >= need) return undefined;
   const coarse = own <= theirs ? rec.row : (other as AnalyzedRecord).row;
   const scopeText = scopeLabel(scope);
-  const lv = LEVELS.find(([l]) => len >= l);
+  const lv = levelOfCode(len);
   if (!lv) {
     return {
       unsure: false,
@@ -964,12 +961,11 @@ function batchLevel(rec: AnalyzedRecord, other: Other, scope: string | undefined
       why: txt(`第 ${coarse} 行没有所属政区，无法判断是否在${scopeText.zh}内`, `row ${coarse} gives no area, so whether both lie in ${scopeText.en} is unknown`),
     };
   }
-  const [, level, zh] = lv;
-  const levelText = scopeLabel(level);
+  const levelText = scopeLabel(lv.scope);
   return {
     unsure: true,
     label: scopeText,
-    why: txt(`第 ${coarse} 行的所属政区只到${zh}一级，按${levelText.zh}比较`, `row ${coarse} gives its area only down to the ${level}, so the rows were compared in ${levelText.en}`),
+    why: txt(`第 ${coarse} 行的所属政区只到${lv.zh}一级，按${levelText.zh}比较`, `row ${coarse} gives its area only down to the ${lv.scope}, so the rows were compared in ${levelText.en}`),
   };
 }
 

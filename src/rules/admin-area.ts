@@ -1,4 +1,5 @@
 import { txt } from '../core/text.js';
+import { levelOfCode } from '../check/admin.js';
 import type { Rule } from './types.js';
 
 /**
@@ -27,9 +28,8 @@ export const adminArea: Rule = {
       ctx.report(txt('没有所属政区（区划代码或省/市/县/乡镇列）：重名、同音只能在整张表内比较', 'no administrative area (code or province/city/county/township columns): uniqueness is checked across the whole table only'), { soft: true });
     } else if (ctx.rec.admin.code.length < 9) {
       // Uniqueness compares such a row at the finest level it gives (rules.md §0.3): say which.
-      const len = ctx.rec.admin.code.length;
-      const [zh, en] = len >= 6 ? ['县', 'county'] : len >= 4 ? ['市', 'city'] : ['省', 'province'];
-      ctx.report(txt(`所属政区只到${zh}一级，重名、同音按${zh}内比较`, `the area is given only down to the ${en}: uniqueness is checked ${en}-wide`), { soft: true });
+      const { scope, zh } = levelOfCode(ctx.rec.admin.code.length) ?? { scope: 'province', zh: '省' };
+      ctx.report(txt(`所属政区只到${zh}一级，重名、同音按${zh}内比较`, `the area is given only down to the ${scope}: uniqueness is checked ${scope}-wide`), { soft: true });
     }
   },
 };

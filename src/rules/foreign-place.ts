@@ -16,6 +16,8 @@ function falseBoundary(text: string, h: Hit): boolean {
   return false;
 }
 
+type Span = { index: number; end: number };
+
 /** Kinds whose names borrow foreign places for their sound (洋 estate and building names). */
 const ESTATE_KINDS = new Set(['residential', 'building', 'square']);
 
@@ -33,9 +35,8 @@ function foreignAlsoDivisions(): WordSet<{ zh: string; en: string }> {
  * An estate or building named after a foreign place that a Chinese division also bears (益田米兰公馆): the soft case,
  * unless the record lies in that division or the text names the division in full (米兰镇).
  */
-function estateHits(ctx: RecordContext, text: string, chinese: readonly { index: number; end: number }[]): Hit<{ zh: string; en: string }>[] {
+function estateHits(ctx: RecordContext, text: string, own: readonly Span[], chinese: readonly Span[]): Hit<{ zh: string; en: string }>[] {
   if (!ESTATE_KINDS.has(ctx.rec.kind)) return [];
-  const own = spansOf(ownDivisionNames(ctx.rec), text);
   return findWords(foreignAlsoDivisions(), text, 2).filter((h) =>
     !inside(own, h.index, h.end) && !chinese.some((c) => c.index <= h.index && c.end >= h.end && c.end - c.index > h.end - h.index));
 }
@@ -64,8 +65,9 @@ export const foreignPlace: Rule = {
     // Most names have neither: nothing more is looked up (this runs for every record).
     if (!hits.length && !ESTATE_KINDS.has(rec.kind)) return;
     // Chinese division names (德州, 巴西镇 …) and the record's own places are never foreign.
-    const chinese = [...divisionHits(text), ...spansOf(ownDivisionNames(rec), text), ...findWords(lists.historicAllow, text, 2)];
-    const estate = estateHits(ctx, text, chinese);
+    const own = spansOf(ownDivisionNames(rec), text);
+    const chinese = [...divisionHits(text), ...own, ...findWords(lists.historicAllow, text, 2)];
+    const estate = estateHits(ctx, text, own, chinese);
     if (estate.length) {
       const words = [...new Map(estate.map((h) => [h.word, h.value])).entries()];
       ctx.report(txt(

@@ -30,7 +30,7 @@ interface WordInfo {
   namesakes: number;
   /** Shared by a few townships, or only a city district's name (槐荫, 江汉: descriptive words): the soft case. */
   common: boolean;
-  /** Made only of WISH_CHARS: soft too, said so. */
+  /** Made only of WISH_CHARS, and not common: soft too, said so. */
   wish: boolean;
   what: [string, string];
 }
@@ -45,12 +45,14 @@ function wordInfo(word: string, codes: readonly string[]): WordInfo {
     const upper = codes.filter((c) => c.length <= 6 && idx.byCode.get(c)?.name !== '市辖区');
     const namesakes = townshipNameCount(word);
     const levels = [...new Set(upper.map((c) => (c.length === 2 ? 1 : c.length === 4 ? 2 : 3)))].sort();
+    const common = namesakes >= 2 || (upper.length > 0 && upper.every((c) => c.length === 6 && /区$/.test(idx.byCode.get(c)?.name ?? '')));
     info = {
       upper,
       townships: codes.filter((c) => c.length === 9),
       namesakes,
-      common: namesakes >= 2 || (upper.length > 0 && upper.every((c) => c.length === 6 && /区$/.test(idx.byCode.get(c)?.name ?? ''))),
-      wish: word.length === 2 && WISH_CHARS.has(word[0]) && WISH_CHARS.has(word[1]),
+      common,
+      // A wish word shared by townships is already the common case (and said so as such).
+      wish: !common && word.length === 2 && WISH_CHARS.has(word[0]) && WISH_CHARS.has(word[1]),
       what: [`外地${levels.map((l) => LEVEL_ZH[l]).join('、')}政区名`, 'division name elsewhere'],
     };
     infoCache.set(word, info);
@@ -128,10 +130,10 @@ export const outOfArea: Rule<Options> = {
       const already = elsewhere.find((e) => e.word === h.word);
       if (already) {
         already.soft &&= soft;
-        already.wish &&= info.wish && !info.common;
+        already.wish &&= info.wish;
         continue;
       }
-      elsewhere.push({ word: h.word, soft, wish: info.wish && !info.common, what: info.what });
+      elsewhere.push({ word: h.word, soft, wish: info.wish, what: info.what });
     }
     for (const s of settingHits) {
       // Found in the division list as this area's name already, or inside a longer own name: reported once.
