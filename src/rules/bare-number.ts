@@ -9,6 +9,23 @@ const NUMERALS = '〇零一二三四五六七八九十百千两壹贰叁肆伍�
 const BARE_RE = new RegExp(`^[${NUMERALS}]+[号支期栋]?$`);
 const ENDS_HAO_RE = new RegExp(`[${NUMERALS}]+号$`);
 const FORMAL_RE = /[壹贰叁肆伍陆柒捌玖拾佰仟]/g;
+/**
+ * Formal numerals that are also common words and surnames (陆家村, 大陆, 陆港; 伍家岭, 伍子胥; 拾翠): numerals only
+ * beside another numeral or before 号/期/栋 (陆号院, 伍拾).
+ */
+const WORD_FORMALS = new Set(['陆', '伍', '拾']);
+const NUMBER_AFTER = new Set([...NUMERALS, '号', '期', '栋']);
+
+/** The formal numerals of `s` that are used as numerals. */
+function formalNumerals(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(FORMAL_RE)) {
+    const i = m.index;
+    if (WORD_FORMALS.has(m[0]) && !NUMERALS.includes(s.charAt(i - 1) || '_') && !NUMBER_AFTER.has(s.charAt(i + 1))) continue;
+    out.push(m[0]);
+  }
+  return out;
+}
 
 /** rules.md §5 `bare-number`: no bare numbers or ordinals as the 专名. */
 export const bareNumber: Rule<Options> = {
@@ -29,16 +46,17 @@ export const bareNumber: Rule<Options> = {
     if (!s) return;
     if ((ctx.options.ringRoads ?? []).includes(p.generic)) return;
     if (lists.commemorativeNumbers.has(s) || p.specificKind === 'commemorative') return;
-    const formal = s.match(FORMAL_RE);
-    if (BARE_RE.test(s)) {
-      ctx.report(txt(`专名「${s}」只是数字${formal ? '（并使用了大写数字）' : ''}，没有地名含义`, `the specific "${s}" is only a number${formal ? ' (in formal numerals)' : ''}`));
+    const formal = formalNumerals(s);
+    // A lone 陆 or 伍 before an ordinal (陆一路) is a surname's road more often than the number six or five.
+    if (BARE_RE.test(s) && !(s.length === 1 && WORD_FORMALS.has(s))) {
+      ctx.report(txt(`专名「${s}」只是数字${formal.length ? '（并使用了大写数字）' : ''}，没有地名含义`, `the specific "${s}" is only a number${formal.length ? ' (in formal numerals)' : ''}`));
       return;
     }
     if (ENDS_HAO_RE.test(s)) {
       ctx.report(txt(`专名「${s}」以“数字+号”结尾，属于编号式名称`, `the specific "${s}" ends in "number + 号", a numbering rather than a name`));
       return;
     }
-    if (formal) {
+    if (formal.length) {
       ctx.report(txt(`专名使用了大写数字「${[...new Set(formal)].join('')}」，属于故作怪异的写法`, `the specific uses the formal numerals "${[...new Set(formal)].join('')}" for effect`));
     }
   },
