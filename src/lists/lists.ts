@@ -34,7 +34,8 @@ export class Lists {
   readonly chars8105 = new Map<string, 1 | 2 | 3>();
   /** Traditional or variant character → standard character. */
   readonly tradMap = new Map<string, string>();
-  readonly exaggeration = new WordSet<{ needsApproval: boolean }>();
+  /** soft: beyond the national criteria (provincial additions, rank and slogan words): reported one level lower. */
+  readonly exaggeration = new WordSet<{ soft: boolean }>();
   /** soft: a lone 皇/帝/御, only at the start of a word; rank: an old official post, reported one level lower. */
   readonly feudal = new WordSet<{ soft: boolean; rank?: boolean }>();
   readonly feudalAllow = new WordSet();
@@ -83,7 +84,7 @@ function readListFile(file: string, baseDir: string): string[] {
 
 function addTo(l: Lists, id: ListId, w: string): void {
   switch (id) {
-    case 'exaggeration': return l.exaggeration.set(w, { needsApproval: false });
+    case 'exaggeration': return l.exaggeration.set(w, { soft: false });
     case 'feudal': return l.feudal.set(w, { soft: w.length === 1 });
     case 'historicAllow': return l.historicAllow.set(w, true);
     case 'unhealthy': return l.unhealthy.set(w, { level: 'hard' });
@@ -120,7 +121,7 @@ export function baseLists(): Lists {
   const l = new Lists();
   readDataTable('chars/tgscc_8105.txt').forEach(([ch], i) => l.chars8105.set(ch, i < 3500 ? 1 : i < 6500 ? 2 : 3));
   for (const [t, s] of readDataTable('lists/trad-simp.tsv')) if (t && s) l.tradMap.set(t, s);
-  for (const [w, flag] of readDataTable('lists/exaggeration.tsv')) l.exaggeration.set(w, { needsApproval: flag === 'yes' });
+  for (const [w, level] of readDataTable('lists/exaggeration.tsv')) l.exaggeration.set(w, { soft: level === 'soft' });
   for (const [w, level] of readDataTable('lists/feudal.tsv')) l.feudal.set(w, level === 'rank' ? { soft: false, rank: true } : { soft: level === 'soft' });
   for (const [w] of readDataTable('lists/feudal-allow.txt')) l.feudalAllow.set(w, true);
   for (const [w] of readDataTable('lists/historic-allow.tsv')) l.historicAllow.set(w, true);

@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { contentText, findWords, inside, longestTranslitRun, PERSON_FINALS, translitRuns } from './util/words.js';
+import { contentText, findWords, inside, longestTranslitRun, ownPlaceAround, ownPlaceNote, PERSON_FINALS, translitRuns } from './util/words.js';
 
 /**
  * Listed renderings that are also ordinary Chinese words or names (康德 'health and virtue', 贞德, 歌德, 济慈, 蒙田,
@@ -29,13 +29,24 @@ export const foreignPerson: Rule = {
     const allow = [...findWords(lists.friendshipAllow, text, 2), ...findWords(lists.historicAllow, text, 2)];
     const hard: string[] = [];
     const soft: string[] = [];
+    const local: [string, string][] = [];
     for (const h of hits) {
       if (inside(allow, h.index, h.end)) continue;
+      const place = ownPlaceAround(rec, text, h.index, h.end);
+      if (place) {
+        if (!local.some(([w]) => w === h.word)) local.push([h.word, place]);
+        continue;
+      }
       const list = ALSO_CHINESE.has(h.word) ? soft : hard;
       if (!list.includes(h.word)) list.push(h.word);
     }
     if (hard.length) {
       ctx.report(txt(`含有外国人名「${hard.join('」「')}」`, `contains the foreign personal name${hard.length > 1 ? 's' : ''} ${hard.map((w) => `"${w}"`).join(', ')}`));
+      return;
+    }
+    if (local.length) {
+      const note = ownPlaceNote(local);
+      ctx.report(txt(`含有外国人名「${local.map(([w]) => w).join('」「')}」；${note.zh}`, `contains the foreign personal name${local.length > 1 ? 's' : ''} ${local.map(([w]) => `"${w}"`).join(', ')}; ${note.en}`), { soft: true });
       return;
     }
     // Soft case: a run of transliteration characters shaped like a foreign personal name (安娜, 卡尔 …).

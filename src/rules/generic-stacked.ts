@@ -1,5 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
+import { ownDivisionNames } from './util/words.js';
 
 /** Generics that must not be stacked under another generic (rules.md generic-stacked), longest first. */
 const STACKABLE = ['大道', '大街', '胡同', '广场', '大厦', '花园', '小区', '公寓', '中心', '大楼', '路', '街', '巷', '弄', '苑'];
@@ -42,6 +43,8 @@ export const genericStacked: Rule = {
     if (LEXICALISED.some((w) => spec.endsWith(w) && (w !== '大街' || spec.length - 2 < 2))) return;
     // The inner name is a real road or place (1984 rule 4: 解放路南小街).
     if (ctx.isExistingName(spec)) return;
+    // ... or the record's own village or community (金宝花园社区: a road there named 金宝花园路).
+    if (ownDivisionNames(rec).includes(spec)) return;
     const derived = ROAD_STACKABLE.has(inner) && (p.direction !== undefined || p.ordinal !== undefined || DERIVED_GENERICS.has(p.generic));
     const soft = derived || WEAK_INNER.has(inner);
     ctx.report(

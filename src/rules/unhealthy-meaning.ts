@@ -4,7 +4,7 @@ import { libraryReadings, librarySyllables } from '../pinyin/library.js';
 import { stripTones } from '../pinyin/syllable.js';
 import { loadDialectTable } from '../check/dialect.js';
 import type { Rule } from './types.js';
-import { contentText, divisionHits, findWords, inside, ownDivisionNames, spansOf } from './util/words.js';
+import { contentText, divisionHits, findWords, inside, ownDivisionNames, ownPlaceAround, ownPlaceNote, spansOf } from './util/words.js';
 
 interface Options {
   allowWords: string[];
@@ -88,21 +88,33 @@ export const unhealthyMeaning: Rule<Options> = {
     const hits = findWords(lists.unhealthy, text);
     let hard: string[] = [];
     let soft: string[] = [];
+    /** Hard words inside the record's own village (township …) name, with that name. */
+    const local: [string, string][] = [];
     if (hits.length) {
       // Soft (superstition, gloomy) characters inside a place name are ordinary (佛山, 仙居, 神木, 孤山).
       const places = [...divisionHits(text), ...findWords(lists.famousFeatures, text, 2), ...findWords(lists.historicAllow, text, 2), ...spansOf(ownDivisionNames(rec), text)];
       for (const h of hits) {
         if (inside(allow, h.index, h.end)) continue;
         if (h.value.level === 'hard') {
-          if (!hard.includes(h.word)) hard.push(h.word);
+          const place = ownPlaceAround(rec, text, h.index, h.end);
+          if (place) {
+            if (!local.some(([w]) => w === h.word)) local.push([h.word, place]);
+          } else if (!hard.includes(h.word)) hard.push(h.word);
         } else if (!inside(places, h.index, h.end) && !soft.includes(h.word)) soft.push(h.word);
       }
       // A soft word inside a reported hard word is not reported again (鬼 in 鬼门).
-      soft = soft.filter((w) => !hard.some((x) => x.includes(w)));
+      soft = soft.filter((w) => !hard.some((x) => x.includes(w)) && !local.some(([x]) => x.includes(w)));
       hard = hard.filter((w, i) => !hard.some((x, j) => j !== i && x.length > w.length && x.includes(w)));
     }
     if (hard.length) {
       ctx.report(txt(`含有不健康、不吉利或有冒犯含义的词「${hard.join('」「')}」`, `contains the unhealthy, ominous or offensive word${hard.length > 1 ? 's' : ''} ${hard.map((w) => `"${w}"`).join(', ')}`));
+    }
+    if (local.length) {
+      const note = ownPlaceNote(local);
+      ctx.report(txt(
+        `含有不健康、不吉利或有冒犯含义的词「${local.map(([w]) => w).join('」「')}」；${note.zh}`,
+        `contains the unhealthy, ominous or offensive word${local.length > 1 ? 's' : ''} ${local.map(([w]) => `"${w}"`).join(', ')}; ${note.en}`,
+      ), { soft: true });
     }
     if (soft.length) {
       ctx.report(txt(

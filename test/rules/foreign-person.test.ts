@@ -4,6 +4,10 @@ import { ruleTester } from './tester.js';
 ruleTester(foreignPerson, {
   valid: ['维新路', '白求恩路', '斯文巷', '博爱路', '吉利路', '拉萨路', '幸福路', '斯诺路', '德胜路', '克拉玛依路', '马克路'],
   invalid: [
+    {
+      name: '布什觉村路', fields: { admin_code: '513434106200' }, label: 'the own village is 布什觉村 (凉山): its approved name, checked not refused',
+      errors: [{ severity: 'warning', soft: true, message: '「布什」是本地地名「布什觉村」的一部分' }],
+    },
     { name: '牛顿路', errors: [{ severity: 'error', message: '牛顿' }] },
     { name: '莎士比亚巷', errors: [{ severity: 'error', message: '莎士比亚' }] },
     { name: '维多利亚路', errors: [{ severity: 'error' }] },

@@ -11,6 +11,11 @@ ruleTester(foreignPlace, {
     { name: '德州花园', type: 'residential', label: '德州 (Texas) is first of all 德州市' },
   ],
   invalid: [
+    {
+      name: '华沙路', fields: { admin_code: '440112014011' }, label: 'the own community is called 华沙 (广州): its approved name, checked not refused',
+      errors: [{ severity: 'warning', soft: true, message: '「华沙」是本地地名，以本地地名命名的可以沿用' }],
+    },
+    { name: '华沙路', label: 'elsewhere: the foreign place', errors: [{ severity: 'error', message: '华沙' }] },
     { name: '巴黎路', errors: [{ severity: 'error', message: '巴黎' }] },
     { name: '益田米兰公馆', type: 'residential', label: 'an estate named after Milan, also 米兰镇 (深圳 2019 list, 洋): soft', errors: [{ severity: 'warning', soft: true, message: '「米兰」（意大利城市），也是国内政区名' }] },
     { name: '柏林春天', type: 'building', label: 'a building named after Berlin, also 柏林镇: soft', errors: [{ severity: 'warning', soft: true, message: '柏林' }] },

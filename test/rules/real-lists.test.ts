@@ -60,7 +60,8 @@ const CLEANUP_RULES = new Set([
 const UNREPORTABLE = new Map([
   ...['沿河路', '支一路', '横一路', '悦湖路', '湖畔路', '湖阁路', '景会路', '迎湖路', '望湖路', '东兴路', '金山大道'].map((n) => [n, 'duplicate or several names: needs existing names'] as const),
   ...['东风大桥', '琯溪大桥', '南山大桥'].map((n) => [n, '大桥 for a small bridge: needs the length (generic-scale)'] as const),
-  ...['新天半山', '国贸天琴湾', '金业观湖大第小区', '备战路', '土八路', '融侨城'].map((n) => [n, 'ordinary words'] as const),
+  ...['新天半山', '国贸天琴湾', '金业观湖大第小区', '融侨城'].map((n) => [n, 'ordinary words'] as const),
+  ['土八路', 'read as 土 + the ordinal 八 + 路: the nickname (of the Eighth Route Army) only as a whole'],
   // Listed for how they were named, not for their words: the register (or the approval) shows it.
   ...['关山二路', '矿山路', '木材库路', '下在村横路', '福兴路', '环城东路'].map((n) => [n, 'named without approval (擅自命名): needs the register'] as const),
   ['邮电东路', 'one road with several names (一路多名): needs existing names'],

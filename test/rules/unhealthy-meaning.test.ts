@@ -17,6 +17,10 @@ ruleTester(unhealthyMeaning, {
     { name: '阴曹路', errors: [{ severity: 'error', message: '阴曹' }] },
     { name: '冥府巷', errors: [{ severity: 'error', message: '冥府' }] },
     { name: '二流子街', label: 'an insult (2026-11-24 addition)', errors: [{ severity: 'error', message: '二流子' }] },
+    {
+      name: '黄泉沟路', fields: { admin_code: '370982110232' }, label: 'the own village is 黄泉沟村: its approved name, checked not refused',
+      errors: [{ severity: 'warning', soft: true, message: '「黄泉」是本地地名「黄泉沟」的一部分' }],
+    },
     { name: '骷髅巷', errors: [{ severity: 'error', message: '骷髅' }] },
     { name: '黄泉路', errors: [{ severity: 'error' }] },
     { name: '鬼门路', label: 'hard word hides its soft character', errors: [{ severity: 'error', message: '鬼门' }] },

@@ -1,3 +1,4 @@
+import { type Text, txt } from '../../core/text.js';
 import { divisions } from '../../divisions/divisions.js';
 import { type Lists, divisionNameSet } from '../../lists/lists.js';
 import type { WordSet } from '../../lists/wordset.js';
@@ -261,8 +262,12 @@ function computeOwnNames(rec: AnalyzedRecord): string[] {
   const add = (n: string | undefined) => {
     if (!n) return;
     out.push(n);
-    const s = n.replace(/(?:村民委员会|居民委员会|村委会|居委会|委员会|社区|街道办事处|街道|特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|旗|镇|乡|村)$/, '');
-    if (s.length >= 2 && s !== n) out.push(s);
+    // Twice: 王府社区居委会 → 王府社区 → 王府; 中华村村委会 → 中华村 → 中华.
+    for (let s = n, k = 0; k < 2; k++) {
+      const t = s.replace(/(?:村民委员会|居民委员会|村委会|居委会|委员会|社区|街道办事处|街道|特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|省|市|县|区|旗|镇|乡|村)$/, '');
+      if (t.length < 2 || t === s) break;
+      out.push((s = t));
+    }
   };
   add(a.province);
   add(a.city);
@@ -275,6 +280,29 @@ function computeOwnNames(rec: AnalyzedRecord): string[] {
   if (ownCache.size >= CACHE_LIMIT) ownCache.clear();
   ownCache.set(key, out);
   return out;
+}
+
+/**
+ * The record's own division name (its village, township, county …) that holds text[index, end), if any: a road named
+ * after its own village keeps that approved name, so the meaning rules check such a word rather than refuse it.
+ */
+export function ownPlaceAround(rec: AnalyzedRecord, text: string, index: number, end: number): string | undefined {
+  let best: string | undefined;
+  for (const n of ownDivisionNames(rec)) {
+    if (n.length < end - index) continue;
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) {
+      if (i <= index && i + n.length >= end && (!best || n.length > best.length)) best = n;
+    }
+  }
+  return best;
+}
+
+/** 「中华」是本地地名「中华村」的一部分…: said of the words that ownPlaceAround found. */
+export function ownPlaceNote(found: readonly (readonly [word: string, place: string])[]): Text {
+  return txt(
+    `${found.map(([w, p]) => (w === p ? `「${w}」是本地地名` : `「${w}」是本地地名「${p}」的一部分`)).join('，')}，以本地地名命名的可以沿用，请核实`,
+    `${found.map(([w, p]) => (w === p ? `"${w}" is a local place name` : `"${w}" is part of the local name ${p}`)).join(', ')}; a name taken from the local place may keep it: please check`,
+  );
 }
 
 /** Is `word` (or a name containing it) one of the record's own division names? */
