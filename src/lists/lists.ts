@@ -157,6 +157,8 @@ export function divisionNameSet(): WordSet<string[]> {
     if (name.length < 2 || ZONE_WORDS.has(name)) continue;
     ws.set(name, list.map((d) => d.code));
   }
+  // 台湾, 香港, 澳门 and Taiwan's cities: Chinese divisions outside the statistical list (codes 71, 81, 82, 71xx).
+  for (const [name, code] of readDataTable('lists/divisions-beyond-list.tsv')) ws.set(name, [...(ws.get(name) ?? []), code]);
   divisionNames = ws;
   return ws;
 }
