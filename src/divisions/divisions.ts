@@ -121,6 +121,24 @@ export function villagesOf(township: string): readonly Division[] {
   return list;
 }
 
+/** Townships by county (6-digit code), built on first need. */
+let townshipsByCounty: Map<string, Division[]> | undefined;
+
+/** The townships of a county (6-digit code). */
+export function townshipsOf(county: string): readonly Division[] {
+  if (!townshipsByCounty) {
+    townshipsByCounty = new Map();
+    for (const d of divisions().byCode.values()) {
+      if (d.level !== 4) continue;
+      const k = d.code.slice(0, 6);
+      const l = townshipsByCounty.get(k);
+      if (l) l.push(d);
+      else townshipsByCounty.set(k, [d]);
+    }
+  }
+  return townshipsByCounty.get(county) ?? [];
+}
+
 /** One village by its 12-digit code. */
 export function village(code: string): Division | undefined {
   if (code.length !== 12) return undefined;
@@ -174,7 +192,8 @@ export function shortName(name: string, level: DivisionLevel): string {
   const m = SUFFIXES[level].exec(name);
   if (!m) return name;
   let s = name.slice(0, m.index);
-  if (level === 5 && m[1].startsWith('村')) s += '村';
+  // 王家庄村委会 → 王家庄村; 贺家砦村村民委员会 and 新村村委会 already end in 村 (贺家砦村, 新村).
+  if (level === 5 && m[1].startsWith('村') && !s.endsWith('村')) s += '村';
   return [...s].length >= 2 ? s : name;
 }
 

@@ -1,7 +1,8 @@
 import { txt } from '../core/text.js';
 import { isHan } from '../name/normalize.js';
 import { optionSet } from './util/options.js';
-import type { Rule } from './types.js';
+import type { AnalyzedRecord, Rule } from './types.js';
+import { townshipsOf, villagesOf } from '../divisions/divisions.js';
 
 interface Options {
   allowChars: string[];
@@ -31,11 +32,46 @@ export const standardChar: Rule<Options> = {
       if (ctx.lists.tradMap.has(ch)) continue;
       if (!bad.includes(ch)) bad.push(ch);
     }
-    if (bad.length) {
+    if (!bad.length) return;
+    // A character of a township or village name of the record's own county (周砦村, 程家垅村) is the local place name's
+    // own, which a road named after that place keeps: checked (a reading review, then allowChars), not refused.
+    const local = bad.map((ch) => localNameWith(ctx.rec, ch));
+    const hard = bad.filter((_, i) => !local[i]);
+    if (hard.length) {
       ctx.report(txt(
-        `「${bad.join('」「')}」不在《通用规范汉字表》中`,
-        `${bad.map((c) => `"${c}"`).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not in the table of standard characters`,
+        `「${hard.join('」「')}」不在《通用规范汉字表》中`,
+        `${hard.map((c) => `"${c}"`).join(', ')} ${hard.length > 1 ? 'are' : 'is'} not in the table of standard characters`,
       ));
+    }
+    const soft = bad.flatMap((ch, i) => (local[i] ? [[ch, local[i]] as const] : []));
+    if (soft.length) {
+      ctx.report(txt(
+        `${soft.map(([c]) => `「${c}」`).join('')}不在《通用规范汉字表》中，但本县（区）的已有地名${soft.map(([, n]) => `「${n}」`).join('')}用此字；沿用该地名的可以保留（经读音审定后列入 allowChars），请核实`,
+        `${soft.map(([c]) => `"${c}"`).join(', ')} ${soft.length > 1 ? 'are' : 'is'} not in the table of standard characters, but the local name${soft.length > 1 ? 's' : ''} ${soft.map(([, n]) => n).join(', ')} use${soft.length > 1 ? '' : 's'} it; a name that keeps that place's name may keep it (after a reading review, list it in allowChars): please check`,
+      ), { soft: true });
     }
   },
 };
+
+/** Characters outside the table in the township and village names of a county → one such name (cached per county). */
+const countyChars = new Map<string, Map<string, string>>();
+
+/** A township or village name of the record's county (or its own village or township column) that holds `ch`. */
+function localNameWith(rec: AnalyzedRecord, ch: string): string | undefined {
+  const f = rec.record.fields;
+  for (const n of [f.village, f.township, rec.admin.village, rec.admin.township]) if (n?.includes(ch)) return n;
+  const code = rec.admin.code ?? '';
+  if (code.length < 6) return undefined;
+  // The own township's villages first (the name shown is then the nearest).
+  if (code.length >= 9) for (const v of villagesOf(code.slice(0, 9))) if (v.short.includes(ch)) return v.short;
+  const county = code.slice(0, 6);
+  let chars = countyChars.get(county);
+  if (!chars) {
+    chars = new Map();
+    for (const t of townshipsOf(county)) {
+      for (const d of [t, ...villagesOf(t.code)]) for (const c of d.short) if (!chars.has(c)) chars.set(c, d.short);
+    }
+    countyChars.set(county, chars);
+  }
+  return chars.get(ch);
+}
