@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { contentText, findWords, inside, longestTranslitRun, ownPlaceAround, ownPlaceNote, PERSON_FINALS, translitRuns } from './util/words.js';
+import { contentText, findWords, inAutonomousArea, inside, longestTranslitRun, MINORITY_NOTE, ownDivisionNames, ownPlaceAround, ownPlaceNote, PERSON_FINALS, spansOf, translitRuns } from './util/words.js';
 
 /**
  * Listed renderings that are also ordinary Chinese words or names (康德 'health and virtue', 贞德, 歌德, 济慈, 蒙田,
@@ -50,7 +50,7 @@ export const foreignPerson: Rule = {
       return;
     }
     // Soft case: a run of transliteration characters shaped like a foreign personal name (安娜, 卡尔 …).
-    const exclude = longest >= 2 ? [...hits, ...allow, ...findWords(lists.foreignPlaces, text, 2), ...findWords(lists.loanwords, text, 2)] : undefined;
+    const exclude = longest >= 2 ? [...hits, ...allow, ...findWords(lists.foreignPlaces, text, 2), ...findWords(lists.loanwords, text, 2), ...spansOf(ownDivisionNames(rec), text)] : undefined;
     for (const r of exclude ? translitRuns(text, lists, exclude) : []) {
       const n = r.text.length;
       if (n < 2 || n > 4 || !PERSON_FINALS.has(r.text[n - 1])) continue;
@@ -58,7 +58,11 @@ export const foreignPerson: Rule = {
       if (!soft.includes(r.text)) soft.push(r.text);
     }
     if (soft.length) {
-      ctx.report(txt(`「${soft.join('」「')}」像外国人名的音译`, `${soft.map((w) => `"${w}"`).join(', ')} looks like a transliterated foreign personal name`), { soft: true });
+      const minority = inAutonomousArea(rec);
+      ctx.report(
+        txt(`「${soft.join('」「')}」像外国人名的音译${minority ? MINORITY_NOTE.zh : ''}`, `${soft.map((w) => `"${w}"`).join(', ')} looks like a transliterated foreign personal name${minority ? MINORITY_NOTE.en : ''}`),
+        minority ? { severity: 'info' } : { soft: true },
+      );
     }
   },
 };

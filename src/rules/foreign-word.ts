@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { contentText, findWords, inside, longestTranslitRun, PERSON_FINALS, translitRuns } from './util/words.js';
+import { contentText, findWords, inAutonomousArea, inside, longestTranslitRun, MINORITY_NOTE, ownDivisionNames, PERSON_FINALS, spansOf, translitRuns } from './util/words.js';
 
 /** rules.md §4 `foreign-word`: no foreign words, transliterations or Latin spellings. */
 export const foreignWord: Rule = {
@@ -37,11 +37,16 @@ export const foreignWord: Rule = {
     // personal name (ending in 斯, 娜, 顿 …) are foreign-person's soft case.
     if (longestTranslitRun(text, lists) < 3) return;
     const loan = loanHits;
-    const soft = translitRuns(text, lists, [...allow, ...places, ...persons, ...loan], 3)
+    // The record's own village or township names are local words, however they sound (扎兰希伯嘎查).
+    const soft = translitRuns(text, lists, [...allow, ...places, ...persons, ...loan, ...spansOf(ownDivisionNames(rec), text)], 3)
       .filter((r) => r.text.length >= 3 && !(r.text.length <= 4 && PERSON_FINALS.has(r.text[r.text.length - 1])))
       .map((r) => r.text);
     if (soft.length) {
-      ctx.report(txt(`「${soft.join('」「')}」由音译用字连缀而成，像外来词的音译`, `${soft.map((w) => `"${w}"`).join(', ')} strings transliteration characters together, like a transliterated foreign word`), { soft: true });
+      const minority = inAutonomousArea(rec);
+      ctx.report(
+        txt(`「${soft.join('」「')}」由音译用字连缀而成，像外来词的音译${minority ? MINORITY_NOTE.zh : ''}`, `${soft.map((w) => `"${w}"`).join(', ')} strings transliteration characters together, like a transliterated foreign word${minority ? MINORITY_NOTE.en : ''}`),
+        minority ? { severity: 'info' } : { soft: true },
+      );
     }
   },
 };

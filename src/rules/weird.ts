@@ -1,7 +1,7 @@
 import { txt } from '../core/text.js';
 import { isFormalNumeral } from '../name/numerals.js';
 import type { Rule } from './types.js';
-import { findWords, translitRuns } from './util/words.js';
+import { findWords, inAutonomousArea, inside, ownDivisionNames, spansOf, translitRuns } from './util/words.js';
 
 const PROMO_ZHI = ['之光', '之星', '之窗', '之心', '之巅', '之城', '之都', '之境', '之门', '之约', '之恋', '之梦', '之韵', '之魅'];
 /** Measure words that do not occur in place words: one numeral + such a word is already odd (三瓶, 八栋, 十克拉). */
@@ -11,8 +11,8 @@ const WEAK_MEASURES = ['斗', '升', '尺', '丈', '亩', '两', '寸', '分', '
 /** Arabic digits too: the criteria's own examples are 24克拉 and 8哩岛 (han-only reports the digits themselves). */
 const NUMERALS = '一二三四五六七八九十百千万两半壹贰叁肆伍陆柒捌玖拾佰仟0123456789';
 
-function measureRuns(s: string): { text: string; strong: boolean }[] {
-  const out: { text: string; strong: boolean }[] = [];
+function measureRuns(s: string): { text: string; strong: boolean; index: number }[] {
+  const out: { text: string; strong: boolean; index: number }[] = [];
   for (let i = 0; i < s.length; i++) {
     if (!NUMERALS.includes(s[i])) continue;
     let j = i;
@@ -22,7 +22,7 @@ function measureRuns(s: string): { text: string; strong: boolean }[] {
     const weak = strong ? undefined : WEAK_MEASURES.find((m) => rest.startsWith(m));
     if (strong || weak) {
       const m = (strong ?? weak)!;
-      out.push({ text: s.slice(i, j) + m, strong: Boolean(strong) });
+      out.push({ text: s.slice(i, j) + m, strong: Boolean(strong), index: i });
       i = j + m.length - 1;
     } else i = j - 1;
   }
@@ -47,7 +47,12 @@ export const weird: Rule = {
     const reasons: { zh: string; en: string }[] = [];
     const promo = PROMO_ZHI.find((z) => s.endsWith(z) && s.length > z.length);
     if (promo) reasons.push({ zh: `以「${promo}」结尾，像广告语`, en: `ends in "${promo}", like advertising copy` });
-    const runs = measureRuns(s);
+    // The record's own village or township name is what it is (托万克墩其格村: 万克 is no "ten thousand grams").
+    let runs = measureRuns(s);
+    if (runs.length) {
+      const own = spansOf(ownDivisionNames(rec), s);
+      runs = runs.filter((r) => !inside(own, r.index, r.index + r.text.length));
+    }
     if (runs.some((r) => r.strong) || runs.length >= 2) {
       reasons.push({ zh: `「${runs.map((r) => r.text).join('」「')}」是数量词组合`, en: `"${runs.map((r) => r.text).join('", "')}" are numeral + measure-word phrases` });
     }
@@ -55,8 +60,10 @@ export const weird: Rule = {
     const core = s.replace(/[村庄屯寨营集店铺湾坝堡]$/, '');
     let raw = 0;
     for (let i = 0; i < core.length; i++) if (lists.translitChars.has(core[i])) raw++;
-    if (core.length >= 3 && raw * 2 > core.length && !rec.parsed.specificKind.startsWith('comm')) {
-      const exclude = [...findWords(lists.foreignPlaces, core, 2), ...findWords(lists.loanwords, core, 2), ...findWords(lists.foreignPersons, core, 2)];
+    // Not in autonomous areas, whose minority-language names are transliterated so (foreign-word and foreign-person
+    // still give their hint), nor for the record's own village or township name.
+    if (core.length >= 3 && raw * 2 > core.length && !rec.parsed.specificKind.startsWith('comm') && !inAutonomousArea(rec)) {
+      const exclude = [...findWords(lists.foreignPlaces, core, 2), ...findWords(lists.loanwords, core, 2), ...findWords(lists.foreignPersons, core, 2), ...spansOf(ownDivisionNames(rec), core)];
       const n = translitRuns(core, lists, exclude).reduce((k, r) => k + r.text.length, 0);
       if (n * 2 > core.length) reasons.push({ zh: `专名多半由音译用字组成，像外文译名`, en: 'most of the specific is transliteration characters, like a foreign name' });
     }

@@ -2,8 +2,15 @@ import { foreignWord } from '../../src/rules/foreign-word.js';
 import { ruleTester } from './tester.js';
 
 ruleTester(foreignWord, {
-  valid: ['采菊路', '斯文巷', '博爱路', '幸福路', '克拉玛依路', '拉萨河路', '伊犁河路', '咖啡街', '哈尔滨路', '巴彦淖尔路'],
+  valid: [
+    { name: '扎兰希伯嘎查路', fields: { admin_code: '150521202221' }, label: 'the own village (嘎查) is called so' },
+'采菊路', '斯文巷', '博爱路', '幸福路', '克拉玛依路', '拉萨河路', '伊犁河路', '咖啡街', '哈尔滨路', '巴彦淖尔路'],
   invalid: [
+    { name: '扎兰希伯路', fields: { admin_code: '370523' }, label: 'transliteration characters in a row: soft', errors: [{ severity: 'warning', soft: true, message: '扎兰希伯' }] },
+    {
+      name: '扎兰希伯路', fields: { admin_code: '150521202' }, label: 'in an autonomous area (内蒙古 科尔沁左翼中旗): a minority-language name as likely, an info',
+      errors: [{ severity: 'info', message: '民族自治地方的少数民族语地名音译也常用这些字' }],
+    },
     { name: '托斯卡纳路', errors: [{ severity: 'error', message: '托斯卡纳' }] },
     { name: '香榭巷', errors: [{ severity: 'error', message: '香榭' }] },
     { name: '巴洛克路', errors: [{ severity: 'error' }] },

@@ -38,4 +38,9 @@ describe('roads named after their own village', () => {
       '老军营小区二路 generic-stacked', // the community 老军营小区二 (a 小区 and a number)
     ]);
   });
+
+  it('takes the own village\'s transliterated name (嘎查, 布拉克) for no foreign word', () => {
+    const guesses = findings.filter((f) => f.severity !== 'info' && ['weird', 'foreign-word', 'foreign-person'].includes(f.rule));
+    expect(guesses.map((f) => `${f.name} ${f.rule}`)).toEqual([]);
+  });
 });

@@ -305,6 +305,18 @@ export function ownPlaceNote(found: readonly (readonly [word: string, place: str
   );
 }
 
+/**
+ * Does the record lie in an ethnic autonomous area (自治区, 自治州, 自治县, 自治旗)? Names there are often transliterated
+ * from a minority language (扎兰希伯嘎查, 布拉克, 巴格), which the transliteration heuristics would take for foreign words.
+ */
+export function inAutonomousArea(rec: AnalyzedRecord): boolean {
+  const a = rec.admin;
+  return Boolean(a.province?.includes('自治') || a.city?.includes('自治') || a.county?.includes('自治'));
+}
+
+/** Said of a transliteration guess in an autonomous area (inAutonomousArea). */
+export const MINORITY_NOTE = txt('；民族自治地方的少数民族语地名音译也常用这些字，请确认', '; minority-language place names of autonomous areas are transliterated with these characters too: please check');
+
 /** Is `word` (or a name containing it) one of the record's own division names? */
 export function isOwnPlaceWord(rec: AnalyzedRecord, word: string): boolean {
   for (const n of ownDivisionNames(rec)) if (n.includes(word)) return true;
