@@ -100,10 +100,14 @@ export const outOfArea: Rule<Options> = {
     const elsewhere: { word: string; soft: boolean; wish: boolean; what: [string, string] }[] = [];
     const own: OwnName[] = [];
 
+    // The record's own village and township names are local, whatever else bears them (洮河镇 in 吉林 is named after
+    // no river of 甘肃; a road there called 洮河路 takes the town's name).
+    const f = rec.record.fields;
+    const ownNames = [f.village, f.township, rec.admin.village, rec.admin.township];
     // Famous natural features.
     for (const h of features) {
       if (inside(allow, h.index, h.end)) continue;
-      if (h.value.provinces.includes(prov)) {
+      if (h.value.provinces.includes(prov) || ownNames.some((n) => n && n.includes(h.word))) {
         local.add(h.word);
         continue;
       }
@@ -123,8 +127,6 @@ export const outOfArea: Rule<Options> = {
       // A name shared by many townships is an ordinary place word (和平, 新华, 红旗): not judged.
       if (info.namesakes >= 5) continue;
       if (code.length >= 6 && info.townships.some((c) => c.startsWith(code.slice(0, 6)))) continue;
-      const f = rec.record.fields;
-      const ownNames = [f.village, f.township, rec.admin.village, rec.admin.township];
       if (ownNames.some((n) => n && n.includes(h.word))) continue;
       const soft = info.common || info.wish || LANDFORM_AFTER.has(text.charAt(h.end));
       const already = elsewhere.find((e) => e.word === h.word);

@@ -6,6 +6,7 @@ const SHANDONG = { admin_code: '370523' }; // 广饶县
 
 ruleTester(outOfArea, {
   valid: [
+    { name: '洮河路', fields: { admin_code: '220802103' }, label: 'the own town is 洮河镇 (吉林 白城), not the river of 甘肃' },
     { name: '李刘路', fields: SHANDONG },
     { name: '高新区大道', fields: SHANDONG, label: '高新区 is a kind of zone, not one elsewhere' },
     { name: '开发区路', fields: SHANDONG },
@@ -36,6 +37,7 @@ ruleTester(outOfArea, {
     { name: '香港城', type: 'residential', fields: SHANDONG, label: '香港 is not in the statistical list (data/lists/divisions-beyond-list.tsv)', errors: [{ severity: 'warning', message: '外地省级政区名「香港」' }] },
     { name: '台北街', fields: SHANDONG, label: 'a city of Taiwan: prefecture level', errors: [{ severity: 'warning', message: '外地地级政区名「台北」' }] },
     { name: '新竹路', fields: SHANDONG, label: 'also two townships\' name: soft', errors: [{ severity: 'info', soft: true, message: '新竹' }] },
+    { name: '洮河路', fields: SHANDONG, label: 'the river of 甘肃, elsewhere', errors: [{ severity: 'warning', message: '洮河' }] },
     { name: '峨眉山路', fields: SHANDONG, errors: [{ severity: 'warning', message: '峨眉山' }] },
     { name: '广饶路', fields: SHANDONG, label: '小地冠大名: soft', errors: [{ severity: 'info', soft: true, message: '小地冠大名' }] },
     { name: '东营路', fields: SHANDONG, errors: [{ severity: 'info', soft: true }] },
