@@ -6,6 +6,7 @@ ruleTester(foreignWord, {
     { name: '扎兰希伯嘎查路', fields: { admin_code: '150521202221' }, label: 'the own village (嘎查) is called so' },
 '采菊路', '斯文巷', '博爱路', '幸福路', '克拉玛依路', '拉萨河路', '伊犁河路', '咖啡街', '哈尔滨路', '巴彦淖尔路'],
   invalid: [
+    { name: '欧式小镇', type: 'residential', label: 'a Western style word (2026-11-24 addition)', errors: [{ severity: 'error', message: '欧式' }] },
     { name: '扎兰希伯路', fields: { admin_code: '370523' }, label: 'transliteration characters in a row: soft', errors: [{ severity: 'warning', soft: true, message: '扎兰希伯' }] },
     {
       name: '扎兰希伯路', fields: { admin_code: '150521202' }, label: 'in an autonomous area (内蒙古 科尔沁左翼中旗): a minority-language name as likely, an info',
