@@ -4,7 +4,7 @@ import { divisions } from '../divisions/divisions.js';
 import { optionSet } from './util/options.js';
 import type { Rule } from './types.js';
 import { filled } from './util/fields.js';
-import { contentText, findWords, type Hit, inside, ownPlaceAround, ownPlaceNote, provinceOf, spansOf } from './util/words.js';
+import { contentText, findWords, type Hit, inside, ownPlaceNote, takeOwnPlace, provinceOf, spansOf } from './util/words.js';
 import { WordSet } from '../lists/wordset.js';
 
 interface Options {
@@ -73,11 +73,7 @@ export const exaggeration: Rule<Options> = {
     const local: [string, string][] = [];
     for (const h of findWords(lists.exaggeration, text)) {
       if (inside(allow, h.index, h.end) || falseHit(text, h)) continue;
-      const place = ownPlaceAround(rec, text, h.index, h.end);
-      if (place) {
-        if (!local.some(([w]) => w === h.word)) local.push([h.word, place]);
-        continue;
-      }
+      if (takeOwnPlace(local, rec, text, h)) continue;
       if (needsApproval.has(h.word)) {
         if (!approved) add(soft, h.word);
       } else if (approved || h.value.soft) add(soft, h.word);

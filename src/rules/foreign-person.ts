@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { Rule } from './types.js';
-import { contentText, findWords, inAutonomousArea, inside, longestTranslitRun, MINORITY_NOTE, ownDivisionNames, ownPlaceAround, ownPlaceNote, PERSON_FINALS, spansOf, translitRuns } from './util/words.js';
+import { contentText, findWords, inAutonomousArea, inside, longestTranslitRun, MINORITY_NOTE, ownDivisionNames, ownPlaceNote, takeOwnPlace, PERSON_FINALS, spansOf, translitRuns } from './util/words.js';
 
 /**
  * Listed renderings that are also ordinary Chinese words or names (康德 'health and virtue', 贞德, 歌德, 济慈, 蒙田,
@@ -32,11 +32,7 @@ export const foreignPerson: Rule = {
     const local: [string, string][] = [];
     for (const h of hits) {
       if (inside(allow, h.index, h.end)) continue;
-      const place = ownPlaceAround(rec, text, h.index, h.end);
-      if (place) {
-        if (!local.some(([w]) => w === h.word)) local.push([h.word, place]);
-        continue;
-      }
+      if (takeOwnPlace(local, rec, text, h)) continue;
       const list = ALSO_CHINESE.has(h.word) ? soft : hard;
       if (!list.includes(h.word)) list.push(h.word);
     }

@@ -3,7 +3,7 @@ import { divisionNameSet } from '../lists/lists.js';
 import { readDataTable } from '../data/files.js';
 import { WordSet } from '../lists/wordset.js';
 import type { RecordContext, Rule } from './types.js';
-import { contentText, divisionHits, findWords, type Hit, inside, ownDivisionNames, ownPlaceAround, ownPlaceNote, spansOf } from './util/words.js';
+import { contentText, divisionHits, findWords, type Hit, inside, ownDivisionNames, ownPlaceNote, takeOwnPlace, spansOf } from './util/words.js';
 
 /** Characters that make 国 the start of another word (精英国际, 华美国度, 品德国学): the 国 does not end a country name. */
 const GUO_WORD_NEXT = new Set(Array.from('际家度学民道防庆营企有土画医货税标宝色风花门内外泰粹魂旗策情'));
@@ -83,11 +83,7 @@ export const foreignPlace: Rule = {
     for (const h of hits) {
       if (divisions.has(h.word) || falseBoundary(text, h)) continue;
       // The record's own village (township …) bears the name (华沙村): its approved name, kept by a road named after it.
-      const place = ownPlaceAround(rec, text, h.index, h.end);
-      if (place) {
-        if (!local.some(([w]) => w === h.word)) local.push([h.word, place]);
-        continue;
-      }
+      if (takeOwnPlace(local, rec, text, h)) continue;
       // A foreign name inside a longer Chinese place name (长岛 in 长岛县) is Chinese.
       if (chinese.some((c) => c.index <= h.index && c.end >= h.end && c.end - c.index > h.end - h.index)) continue;
       if (inside(chinese, h.index, h.end) && h.value.ambiguous) continue;

@@ -4,7 +4,7 @@ import { libraryReadings, librarySyllables } from '../pinyin/library.js';
 import { stripTones } from '../pinyin/syllable.js';
 import { loadDialectTable } from '../check/dialect.js';
 import type { Rule } from './types.js';
-import { contentText, divisionHits, findWords, inside, ownDivisionNames, ownPlaceAround, ownPlaceNote, spansOf } from './util/words.js';
+import { contentText, divisionHits, findWords, inside, ownDivisionNames, ownPlaceNote, takeOwnPlace, spansOf } from './util/words.js';
 
 interface Options {
   allowWords: string[];
@@ -96,10 +96,7 @@ export const unhealthyMeaning: Rule<Options> = {
       for (const h of hits) {
         if (inside(allow, h.index, h.end)) continue;
         if (h.value.level === 'hard') {
-          const place = ownPlaceAround(rec, text, h.index, h.end);
-          if (place) {
-            if (!local.some(([w]) => w === h.word)) local.push([h.word, place]);
-          } else if (!hard.includes(h.word)) hard.push(h.word);
+          if (!takeOwnPlace(local, rec, text, h) && !hard.includes(h.word)) hard.push(h.word);
         } else if (!inside(places, h.index, h.end) && !soft.includes(h.word)) soft.push(h.word);
       }
       // A soft word inside a reported hard word is not reported again (鬼 in 鬼门).

@@ -286,7 +286,7 @@ function computeOwnNames(rec: AnalyzedRecord): string[] {
  * The record's own division name (its village, township, county …) that holds text[index, end), if any: a road named
  * after its own village keeps that approved name, so the meaning rules check such a word rather than refuse it.
  */
-export function ownPlaceAround(rec: AnalyzedRecord, text: string, index: number, end: number): string | undefined {
+function ownPlaceAround(rec: AnalyzedRecord, text: string, index: number, end: number): string | undefined {
   let best: string | undefined;
   for (const n of ownDivisionNames(rec)) {
     if (n.length < end - index) continue;
@@ -295,6 +295,17 @@ export function ownPlaceAround(rec: AnalyzedRecord, text: string, index: number,
     }
   }
   return best;
+}
+
+/**
+ * Is the hit inside one of the record's own division names (ownPlaceAround)? Then the word and that name are kept in
+ * `local` (once per word), for the rule to report as the soft case with ownPlaceNote.
+ */
+export function takeOwnPlace(local: [string, string][], rec: AnalyzedRecord, text: string, h: { word: string; index: number; end: number }): boolean {
+  const place = ownPlaceAround(rec, text, h.index, h.end);
+  if (!place) return false;
+  if (!local.some(([w]) => w === h.word)) local.push([h.word, place]);
+  return true;
 }
 
 /** 「中华」是本地地名「中华村」的一部分…: said of the words that ownPlaceAround found. */
