@@ -3,6 +3,7 @@ import { ruleTester } from './tester.js';
 
 ruleTester(foreignPlace, {
   valid: [
+    { name: '城北村西西里', label: '城北村西 + the direction 西 + 里: no 西西里 (Sicily) across them' },
     '加禾路', '华尔路', '精英国际路', '华美国度路', '幸福路', '巴西路', '米兰路', '黑山路', '柏林路',
     { name: '德州路', fields: { admin_code: '371402' }, label: '德州 is a Chinese city' },
     { name: '米兰花园', type: 'residential', fields: { admin_code: '659006106' }, label: 'an estate in 米兰镇 itself' },
@@ -11,6 +12,10 @@ ruleTester(foreignPlace, {
     { name: '德州花园', type: 'residential', label: '德州 (Texas) is first of all 德州市' },
   ],
   invalid: [
+    { name: '牡丹麦香路', label: '丹麦 straddles 牡丹 + 麦香: soft', errors: [{ severity: 'warning', soft: true, message: '丹麦' }] },
+    { name: '夏荷兰花路', label: '荷兰 straddles 夏荷 + 兰花: soft', errors: [{ severity: 'warning', soft: true, message: '荷兰' }] },
+    { name: '荷兰花园', type: 'residential', label: 'Holland Garden: the name stands alone in the 专名', errors: [{ severity: 'error', message: '荷兰' }] },
+    { name: '西西里路', errors: [{ severity: 'error', message: '西西里' }] },
     {
       name: '华沙路', fields: { admin_code: '440112014011' }, label: 'the own community is called 华沙 (广州): its approved name, checked not refused',
       errors: [{ severity: 'warning', soft: true, message: '「华沙」是本地地名，以本地地名命名的可以沿用' }],
