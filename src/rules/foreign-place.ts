@@ -11,9 +11,9 @@ const GUO_WORD_NEXT = new Set(Array.from('际家度学民道防庆营企有土�
 const WORDS_BEFORE = new Set(['精英', '群英', '育英', '华英', '秀英', '俊英', '桂英', '蓉英', '华美', '完美', '优美', '甜美', '秀美', '健美', '赞美', '审美', '品德', '明德', '厚德', '崇德', '尚德', '美德', '道德', '同德', '国泰', '民泰', '安泰', '康泰', '通泰', '和泰', '中华', '智利', '以色']);
 /**
  * Words that start with the last character of a two-character country name (兰花, 麦香): inside a 专名 of two words
- * (夏荷 + 兰花, 牡丹 + 麦香, 碧波 + 兰花) the country name straddles them, so it is only the soft case.
+ * (夏荷 + 兰花, 牡丹 + 麦香, 河北 + 美丽) the country name straddles them, so it is only the soft case.
  */
-const WORDS_AFTER = new Set(['兰花', '兰亭', '兰苑', '兰园', '兰香', '兰桂', '兰芝', '兰草', '兰溪', '兰舍', '麦香', '麦田', '麦浪', '麦穗']);
+const WORDS_AFTER = new Set(['兰花', '兰亭', '兰苑', '兰园', '兰香', '兰桂', '兰芝', '兰草', '兰溪', '兰舍', '麦香', '麦田', '麦浪', '麦穗', '美丽', '美好', '美景']);
 
 /** A two-character name with a character before it and a word after it inside the 专名 (夏荷兰花: 荷兰?). */
 function straddles(text: string, h: Hit): boolean {

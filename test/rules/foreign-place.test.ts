@@ -12,6 +12,7 @@ ruleTester(foreignPlace, {
     { name: '德州花园', type: 'residential', label: '德州 (Texas) is first of all 德州市' },
   ],
   invalid: [
+    { name: '河北美丽大道', label: '北美 straddles 河北 + 美丽: soft', errors: [{ severity: 'warning', soft: true, message: '北美' }] },
     { name: '牡丹麦香路', label: '丹麦 straddles 牡丹 + 麦香: soft', errors: [{ severity: 'warning', soft: true, message: '丹麦' }] },
     { name: '夏荷兰花路', label: '荷兰 straddles 夏荷 + 兰花: soft', errors: [{ severity: 'warning', soft: true, message: '荷兰' }] },
     { name: '荷兰花园', type: 'residential', label: 'Holland Garden: the name stands alone in the 专名', errors: [{ severity: 'error', message: '荷兰' }] },
