@@ -3,23 +3,12 @@ import { divisionNameSet } from '../lists/lists.js';
 import { readDataTable } from '../data/files.js';
 import { WordSet } from '../lists/wordset.js';
 import type { RecordContext, Rule } from './types.js';
-import { contentText, divisionHits, findWords, type Hit, inside, ownDivisionNames, ownPlaceNote, takeOwnPlace, spansOf } from './util/words.js';
+import { contentText, divisionHits, findWords, type Hit, inside, ownDivisionNames, ownPlaceNote, spansOf, straddles, takeOwnPlace } from './util/words.js';
 
 /** Characters that make 国 the start of another word (精英国际, 华美国度, 品德国学): the 国 does not end a country name. */
 const GUO_WORD_NEXT = new Set(Array.from('际家度学民道防庆营企有土画医货税标宝色风花门内外泰粹魂旗策情'));
 /** Words that end in the first character of a country name (精英, 华美, 品德): the country name starts mid-word. */
 const WORDS_BEFORE = new Set(['精英', '群英', '育英', '华英', '秀英', '俊英', '桂英', '蓉英', '华美', '完美', '优美', '甜美', '秀美', '健美', '赞美', '审美', '品德', '明德', '厚德', '崇德', '尚德', '美德', '道德', '同德', '国泰', '民泰', '安泰', '康泰', '通泰', '和泰', '中华', '智利', '以色']);
-/**
- * Words that start with the last character of a two-character country name (兰花, 麦香): inside a 专名 of two words
- * (夏荷 + 兰花, 牡丹 + 麦香, 河北 + 美丽) the country name straddles them, so it is only the soft case.
- */
-const WORDS_AFTER = new Set(['兰花', '兰亭', '兰苑', '兰园', '兰香', '兰桂', '兰芝', '兰草', '兰溪', '兰舍', '麦香', '麦田', '麦浪', '麦穗', '美丽', '美好', '美景']);
-
-/** A two-character name with a character before it and a word after it inside the 专名 (夏荷兰花: 荷兰?). */
-function straddles(text: string, h: Hit): boolean {
-  return h.word.length === 2 && h.index > 0 && WORDS_AFTER.has(h.word[1] + (text[h.end] ?? ''));
-}
-
 function falseBoundary(text: string, h: Hit): boolean {
   if (h.word.length === 2 && h.word.endsWith('国') && GUO_WORD_NEXT.has(text[h.end] ?? '')) return true;
   if (h.index > 0 && WORDS_BEFORE.has(text[h.index - 1] + text[h.index])) return true;
@@ -102,7 +91,8 @@ export const foreignPlace: Rule = {
       // A foreign name inside a longer Chinese place name (长岛 in 长岛县) is Chinese.
       if (chinese.some((c) => c.index <= h.index && c.end >= h.end && c.end - c.index > h.end - h.index)) continue;
       if (inside(chinese, h.index, h.end) && h.value.ambiguous) continue;
-      const list = h.value.ambiguous || straddles(text, h) ? soft : hard;
+      // A name straddling two words of the 专名 (夏荷 + 兰花, 牡丹 + 麦香, 河北 + 美丽) is only the soft case.
+      const list = h.value.ambiguous || straddles(text, h.index, h.end) ? soft : hard;
       if (!list.includes(h.word)) list.push(h.word);
     }
     if (hard.length) {

@@ -1,7 +1,7 @@
 import { txt } from '../core/text.js';
 import { divisions, nameForms } from '../divisions/divisions.js';
 import type { Rule } from './types.js';
-import { contentText, divisionHits, findWords, inside, provinceOf, spansOf, townshipNameCount } from './util/words.js';
+import { contentText, divisionHits, findWords, inside, provinceOf, spansOf, straddles, townshipNameCount } from './util/words.js';
 
 /** Types for which taking the own city's or county's name is 小地冠大名. */
 const SMALL_TYPES = new Set(['road', 'structure', 'area']);
@@ -97,7 +97,8 @@ export const outOfArea: Rule<Options> = {
     const allow = findWords(lists.historicAllow, text, 2);
     const idx = divisions();
     const local = new Set<string>();
-    const elsewhere: { word: string; soft: boolean; wish: boolean; what: [string, string] }[] = [];
+    /** straddle: the word straddles two naming words of the 专名 (青松 + 阳光 holds 松阳). */
+    const elsewhere: { word: string; soft: boolean; wish: boolean; straddle: boolean; what: [string, string] }[] = [];
     const own: OwnName[] = [];
 
     // The record's own village and township names are local, whatever else bears them (洮河镇 in 吉林 is named after
@@ -111,7 +112,8 @@ export const outOfArea: Rule<Options> = {
         local.add(h.word);
         continue;
       }
-      elsewhere.push({ word: h.word, soft: h.value.localUse >= COMMON_LOCAL_USE, wish: false, what: ['著名自然地理实体', 'famous natural feature'] });
+      const straddle = straddles(text, h.index, h.end);
+      elsewhere.push({ word: h.word, soft: h.value.localUse >= COMMON_LOCAL_USE || straddle, wish: false, straddle, what: ['著名自然地理实体', 'famous natural feature'] });
     }
     // Division names (province, prefecture, county); township names of the own county and the record's own village
     // and township names are local.
@@ -128,14 +130,16 @@ export const outOfArea: Rule<Options> = {
       if (info.namesakes >= 5) continue;
       if (code.length >= 6 && info.townships.some((c) => c.startsWith(code.slice(0, 6)))) continue;
       if (ownNames.some((n) => n && n.includes(h.word))) continue;
-      const soft = info.common || info.wish || LANDFORM_AFTER.has(text.charAt(h.end));
+      const straddle = straddles(text, h.index, h.end);
+      const soft = info.common || info.wish || straddle || LANDFORM_AFTER.has(text.charAt(h.end));
       const already = elsewhere.find((e) => e.word === h.word);
       if (already) {
         already.soft &&= soft;
         already.wish &&= info.wish;
+        already.straddle &&= straddle;
         continue;
       }
-      elsewhere.push({ word: h.word, soft, wish: info.wish, what: info.what });
+      elsewhere.push({ word: h.word, soft, wish: info.wish, straddle, what: info.what });
     }
     for (const s of settingHits) {
       // Found in the division list as this area's name already, or inside a longer own name: reported once.
@@ -155,9 +159,10 @@ export const outOfArea: Rule<Options> = {
     }
     if (soft.length) {
       const wishes = soft.every((e) => e.wish);
+      const straddling = !wishes && soft.every((e) => e.straddle);
       ctx.report(txt(
-        `使用了${soft.map((e) => `${e.what[0]}「${e.word}」`).join('、')}；${wishes ? '这些字也是常用的吉祥、美德字词，请确认不是借用外地地名' : '这些字也常见于各地地名，请确认与本地有关'}`,
-        `uses ${soft.map((e) => `the ${e.what[1]} "${e.word}"`).join(', ')}; ${wishes ? 'also words of good wishes or virtues, check that the name is not borrowed from there' : 'common in local names too, check the local link'}`,
+        `使用了${soft.map((e) => `${e.what[0]}「${e.word}」`).join('、')}；${wishes ? '这些字也是常用的吉祥、美德字词，请确认不是借用外地地名' : straddling ? '这些字也可能只是前后两个词相连，请确认不是借用外地地名' : '这些字也常见于各地地名，请确认与本地有关'}`,
+        `uses ${soft.map((e) => `the ${e.what[1]} "${e.word}"`).join(', ')}; ${wishes ? 'also words of good wishes or virtues, check that the name is not borrowed from there' : straddling ? 'the characters may just join two words, check that the name is not borrowed from there' : 'common in local names too, check the local link'}`,
       ), { soft: true });
     }
     if (own.length && !spansOf(own.map((o) => o.word), text).every((s) => inside(allow, s.index, s.end))) {

@@ -1,6 +1,6 @@
 import { txt } from '../core/text.js';
 import type { ReportedSeverity, Rule } from './types.js';
-import { divisionHits, findWords, inside, ownDivisionNames, spansOf } from './util/words.js';
+import { divisionHits, findWords, inside, ownDivisionNames, spansOf, straddles } from './util/words.js';
 
 interface Options {
   patternSeverity: ReportedSeverity | null;
@@ -52,10 +52,15 @@ export const personName: Rule<Options> = {
     const famous = persons.filter((h) => !inside(exempt, h.index, h.end) && !ctx.isExistingName(h.word));
     if (famous.length) {
       const names = [...new Set(famous.map((h) => h.word))];
-      ctx.report(txt(
-        `含有历史人物或文学艺术形象的名字「${names.join('」「')}」`,
-        `contains the name of a well-known person or fictional character: ${names.map((n) => `"${n}"`).join(', ')}`,
-      ));
+      // Only inside two naming words (尚武 + 松柏 holds 武松, 古柳 + 永兴 holds 柳永): the soft case, said so.
+      const straddling = famous.every((h) => straddles(text, h.index, h.end));
+      ctx.report(
+        txt(
+          `含有历史人物或文学艺术形象的名字「${names.join('」「')}」${straddling ? '；也可能只是前后两个词相连，请确认' : ''}`,
+          `contains the name of a well-known person or fictional character: ${names.map((n) => `"${n}"`).join(', ')}${straddling ? '; the characters may just join two words: please check' : ''}`,
+        ),
+        straddling ? { soft: true } : undefined,
+      );
       return;
     }
     // (b) Surname + given name pattern (王大明巷).

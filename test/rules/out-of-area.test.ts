@@ -38,6 +38,8 @@ ruleTester(outOfArea, {
     { name: '台北街', fields: SHANDONG, label: 'a city of Taiwan: prefecture level', errors: [{ severity: 'warning', message: '外地地级政区名「台北」' }] },
     { name: '新竹路', fields: SHANDONG, label: 'also two townships\' name: soft', errors: [{ severity: 'info', soft: true, message: '新竹' }] },
     { name: '洮河路', fields: SHANDONG, label: 'the river of 甘肃, elsewhere', errors: [{ severity: 'warning', message: '洮河' }] },
+    { name: '青松阳光路', fields: SHANDONG, label: '松阳 straddles 青松 + 阳光: soft, said so', errors: [{ severity: 'info', soft: true, message: '「松阳」；这些字也可能只是前后两个词相连' }] },
+    { name: '松阳路', fields: SHANDONG, label: '松阳 alone: a warning', errors: [{ severity: 'warning', message: '松阳' }] },
     { name: '峨眉山路', fields: SHANDONG, errors: [{ severity: 'warning', message: '峨眉山' }] },
     { name: '广饶路', fields: SHANDONG, label: '小地冠大名: soft', errors: [{ severity: 'info', soft: true, message: '小地冠大名' }] },
     { name: '东营路', fields: SHANDONG, errors: [{ severity: 'info', soft: true }] },

@@ -9,6 +9,8 @@ ruleTester(personName, {
     { name: '王家堰巷', label: '堰 (a weir): a place' },
   ],
   invalid: [
+    { name: '尚武松柏路', label: '武松 straddles 尚武 + 松柏: soft, said so', errors: [{ severity: 'info', soft: true, message: '也可能只是前后两个词相连' }] },
+    { name: '武松路', label: '武松 alone', errors: [{ severity: 'warning', message: '武松' }] },
     { name: '王大明巷', errors: [{ severity: 'info', soft: true, message: '姓+名' }] },
     { name: '孙悟空路', errors: [{ severity: 'warning', message: '孙悟空' }] },
     { name: '李白路', errors: [{ severity: 'warning', message: '李白' }] },

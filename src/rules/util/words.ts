@@ -1,7 +1,8 @@
 import { type Text, txt } from '../../core/text.js';
 import { divisions } from '../../divisions/divisions.js';
 import { type Lists, divisionNameSet } from '../../lists/lists.js';
-import type { WordSet } from '../../lists/wordset.js';
+import { WordSet } from '../../lists/wordset.js';
+import { readDataTable } from '../../data/files.js';
 import type { AnalyzedRecord } from '../types.js';
 
 /** A word found in a text: [index, end) in UTF-16 units. */
@@ -327,6 +328,25 @@ export function inAutonomousArea(rec: AnalyzedRecord): boolean {
 
 /** Said of a transliteration guess in an autonomous area (inAutonomousArea). */
 export const MINORITY_NOTE = txt('；民族自治地方的少数民族语地名音译也常用这些字，请确认', '; minority-language place names of autonomous areas are transliterated with these characters too: please check');
+
+let namingWords: WordSet<true> | undefined;
+
+/**
+ * Does a common naming word (data/lexicon/naming-words.txt) cross the start or the end of text[index, end)? Then the
+ * hit straddles two words of the 专名 (青松 + 阳光 holds 松阳; 夏荷 + 兰花 holds 荷兰) and is only the soft case.
+ */
+export function straddles(text: string, index: number, end: number): boolean {
+  if (!namingWords) {
+    namingWords = new WordSet<true>();
+    for (const [w] of readDataTable('lexicon/naming-words.txt')) namingWords.set(w, true);
+  }
+  for (const w of findWords(namingWords, text, 2)) {
+    const crossesStart = w.index < index && index < w.end && w.end <= end;
+    const crossesEnd = index <= w.index && w.index < end && end < w.end;
+    if (crossesStart || crossesEnd) return true;
+  }
+  return false;
+}
 
 /** Is `word` (or a name containing it) one of the record's own division names? */
 export function isOwnPlaceWord(rec: AnalyzedRecord, word: string): boolean {
