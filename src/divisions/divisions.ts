@@ -139,6 +139,23 @@ export function townshipsOf(county: string): readonly Division[] {
   return townshipsByCounty.get(county) ?? [];
 }
 
+/**
+ * Call `fn` with the name of every village whose code starts with `prefix` (a province, a county …), read from the
+ * list's text without making Division objects (a province holds tens of thousands).
+ */
+export function forEachVillageName(prefix: string, fn: (name: string) => void): void {
+  const spans = townshipSpans();
+  for (const [township, list] of spans) {
+    if (!township.startsWith(prefix)) continue;
+    for (let k = 0; k < list.length; k += 2) {
+      for (const line of villageText!.slice(list[k], list[k + 1]).split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) fn(line.slice(tab + 1));
+      }
+    }
+  }
+}
+
 /** One village by its 12-digit code. */
 export function village(code: string): Division | undefined {
   if (code.length !== 12) return undefined;

@@ -2,7 +2,7 @@ import { txt } from '../core/text.js';
 import { isHan } from '../name/normalize.js';
 import { optionSet } from './util/options.js';
 import type { Rule } from './types.js';
-import { localNameWith } from './util/local-chars.js';
+import { localNameWith, localScope } from './util/local-chars.js';
 
 interface Options {
   allowChars: string[];
@@ -33,9 +33,11 @@ export const standardChar: Rule<Options> = {
       if (!bad.includes(ch)) bad.push(ch);
     }
     if (!bad.length) return;
-    // A character of a township or village name of the record's own county (周砦村, 程家垅村) is the local place name's
-    // own, which a road named after that place keeps: checked (a reading review, then allowChars), not refused.
-    const local = bad.map((ch) => localNameWith(ctx.rec, ch));
+    // A character of a township or village name of the record's own county (周砦村, 程家垅村), else province, is the
+    // local place names' own, which a road named after such a place keeps: checked (a reading review, then
+    // allowChars), not refused.
+    const unusual = (c: string) => !ctx.lists.chars8105.has(c);
+    const local = bad.map((ch) => localNameWith(ctx.rec, ch, unusual));
     const hard = bad.filter((_, i) => !local[i]);
     if (hard.length) {
       ctx.report(txt(
@@ -43,11 +45,12 @@ export const standardChar: Rule<Options> = {
         `${hard.map((c) => `"${c}"`).join(', ')} ${hard.length > 1 ? 'are' : 'is'} not in the table of standard characters`,
       ));
     }
-    const soft = bad.flatMap((ch, i) => (local[i] ? [[ch, local[i]] as const] : []));
+    const soft = bad.flatMap((ch, i) => (local[i] ? [[ch, local[i]!] as const] : []));
     if (soft.length) {
+      const where = localScope(soft.map(([, l]) => l));
       ctx.report(txt(
-        `${soft.map(([c]) => `「${c}」`).join('')}不在《通用规范汉字表》中，但本县（区）的已有地名${soft.map(([, n]) => `「${n}」`).join('')}用此字；沿用该地名的可以保留（经读音审定后列入 allowChars），请核实`,
-        `${soft.map(([c]) => `"${c}"`).join(', ')} ${soft.length > 1 ? 'are' : 'is'} not in the table of standard characters, but the local name${soft.length > 1 ? 's' : ''} ${soft.map(([, n]) => n).join(', ')} use${soft.length > 1 ? '' : 's'} it; a name that keeps that place's name may keep it (after a reading review, list it in allowChars): please check`,
+        `${soft.map(([c]) => `「${c}」`).join('')}不在《通用规范汉字表》中，但${where.zh}的已有地名${soft.map(([, l]) => `「${l.name}」`).join('')}用此字；沿用地名的可以保留（经读音审定后列入 allowChars），请核实`,
+        `${soft.map(([c]) => `"${c}"`).join(', ')} ${soft.length > 1 ? 'are' : 'is'} not in the table of standard characters, but ${where.en} name${soft.length > 1 ? 's' : ''} ${soft.map(([, l]) => l.name).join(', ')} use${soft.length > 1 ? '' : 's'} it; a name that keeps a place's name may keep it (after a reading review, list it in allowChars): please check`,
       ), { soft: true });
     }
   },

@@ -36,7 +36,7 @@ export const traditionalChar: Rule = {
         { fix },
       );
     }
-    const soft = pairs.flatMap(([t, s], i) => (local[i] ? [[t, s, local[i]!] as const] : []));
+    const soft = pairs.flatMap(([t, s], i) => (local[i] ? [[t, s, local[i]!.name] as const] : []));
     if (soft.length) {
       ctx.report(
         txt(

@@ -14,7 +14,11 @@ ruleTester(standardChar, {
       errors: [{ severity: 'warning', soft: true, message: '「砦」不在《通用规范汉字表》中，但本县（区）的已有地名「贺家砦' }],
     },
     { name: '贺家砦路', fields: { village: '贺家砦村' }, label: 'the record\'s own village column', errors: [{ severity: 'warning', soft: true }] },
-    { name: '贺家砦路', fields: { admin_code: '370523' }, label: 'no such name in the county (广饶): an error', errors: [{ severity: 'error', message: '砦' }] },
+    {
+      name: '贺家砦路', fields: { admin_code: '370523' }, label: 'not in the county (广饶), but in villages of the province (南砦村, 栖霞): soft, said so',
+      errors: [{ severity: 'warning', soft: true, message: '本省（区、市）的已有地名' }],
+    },
+    { name: '贺家砦路', fields: { admin_code: '330106' }, label: 'no such name in the province (浙江): an error', errors: [{ severity: 'error', message: '砦' }] },
     { name: '贺家砦路', label: 'no area: an error', errors: [{ severity: 'error' }] },
   ],
 });
