@@ -21,7 +21,7 @@ function formalNumerals(s: string): string[] {
   const out: string[] = [];
   for (const m of s.matchAll(FORMAL_RE)) {
     const i = m.index;
-    if (WORD_FORMALS.has(m[0]) && !NUMERALS.includes(s.charAt(i - 1) || '_') && !NUMBER_AFTER.has(s.charAt(i + 1))) continue;
+    if (WORD_FORMALS.has(m[0]) && !(i > 0 && NUMERALS.includes(s[i - 1])) && !NUMBER_AFTER.has(s.charAt(i + 1))) continue;
     out.push(m[0]);
   }
   return out;

@@ -1,7 +1,7 @@
 import { txt } from '../core/text.js';
 import { divisions, nameForms } from '../divisions/divisions.js';
 import type { Rule } from './types.js';
-import { contentText, divisionHits, findWords, inside, provinceOf, spansOf, straddles, townshipNameCount } from './util/words.js';
+import { contentText, divisionHits, findWords, inside, ownLocalNames, provinceOf, spansOf, straddles, townshipNameCount } from './util/words.js';
 
 /** Types for which taking the own city's or county's name is 小地冠大名. */
 const SMALL_TYPES = new Set(['road', 'structure', 'area']);
@@ -103,8 +103,7 @@ export const outOfArea: Rule<Options> = {
 
     // The record's own village and township names are local, whatever else bears them (洮河镇 in 吉林 is named after
     // no river of 甘肃; a road there called 洮河路 takes the town's name).
-    const f = rec.record.fields;
-    const ownNames = [f.village, f.township, rec.admin.village, rec.admin.township];
+    const ownNames = ownLocalNames(rec);
     // Famous natural features.
     for (const h of features) {
       if (inside(allow, h.index, h.end)) continue;

@@ -1,5 +1,6 @@
 import { divisions, forEachVillageName, shortName, townshipsOf, villagesOf } from '../../divisions/divisions.js';
 import type { AnalyzedRecord } from '../types.js';
+import { ownLocalNames } from './words.js';
 
 /** A local division name holding a character, and whether it lies in the record's county or only in its province. */
 export interface LocalName {
@@ -21,8 +22,7 @@ const provinceChars = new Map<string, Map<string, string>>();
  * names of many provinces; a variant is kept only after the place that uses it).
  */
 export function localNameWith(rec: AnalyzedRecord, ch: string, unusual?: (c: string) => boolean): LocalName | undefined {
-  const f = rec.record.fields;
-  for (const n of [f.village, f.township, rec.admin.village, rec.admin.township]) if (n?.includes(ch)) return { name: n, scope: 'county' };
+  for (const n of ownLocalNames(rec)) if (n?.includes(ch)) return { name: n, scope: 'county' };
   const code = rec.admin.code ?? '';
   if (code.length < 2 || (!unusual && code.length < 6)) return undefined;
   if (code.length >= 6) {
@@ -47,11 +47,12 @@ export function localNameWith(rec: AnalyzedRecord, ch: string, unusual?: (c: str
   let chars = provinceChars.get(province);
   if (!chars) {
     const found = new Map<string, string>();
-    const take = (name: string, short: string) => {
-      for (const c of name) if (unusual(c) && !found.has(c)) found.set(c, short);
+    // The short name is made only for a name that holds such a character (a province has tens of thousands).
+    const take = (name: string, short: () => string) => {
+      for (const c of name) if (unusual(c) && !found.has(c)) found.set(c, short());
     };
-    for (const d of divisions().byCode.values()) if (d.level === 4 && d.code.startsWith(province)) take(d.name, d.short);
-    forEachVillageName(province, (name) => take(name, shortName(name, 5)));
+    for (const d of divisions().byCode.values()) if (d.level === 4 && d.code.startsWith(province)) take(d.name, () => d.short);
+    forEachVillageName(province, (name) => take(name, () => shortName(name, 5)));
     provinceChars.set(province, (chars = found));
   }
   const hit = chars.get(ch);

@@ -348,10 +348,10 @@ export function straddles(text: string, index: number, end: number): boolean {
   return false;
 }
 
-/** Is `word` (or a name containing it) one of the record's own division names? */
-export function isOwnPlaceWord(rec: AnalyzedRecord, word: string): boolean {
-  for (const n of ownDivisionNames(rec)) if (n.includes(word)) return true;
-  return false;
+/** The record's own village and township names: its columns and the resolved area (any may be missing). */
+export function ownLocalNames(rec: AnalyzedRecord): (string | undefined)[] {
+  const f = rec.record.fields;
+  return [f.village, f.township, rec.admin.village, rec.admin.township];
 }
 
 /** Province code (2 digits) of the record, when known. */
